@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+import type { StaffRole } from '#shared/enums';
+import type { Config } from './config.ts';
+import type { ChangeBus } from './publish/changes.ts';
+import type { Store } from './store/index.ts';
+
+// What every service gets: the store, the clock, and where to announce changes.
+export interface HubContext {
+  store: Store;
+  config: Config;
+  log: Logger;
+  changes: ChangeBus;
+  now: () => Date;
+  // The base URL phones and screens use for links and QR codes.
+  publicUrl: () => string;
+}
+
+export interface Actor {
+  id: number | null;
+  username: string;
+  role: StaffRole | 'system';
+}
+
+export const SYSTEM: Actor = { id: null, username: 'system', role: 'system' };

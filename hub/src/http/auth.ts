@@ -1,0 +1,40 @@
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can, type Permission } from '#shared/permissions';
+import type { Actor, HubContext } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { actorForToken } from '../services/auth.ts';
+
+export const SESSION_COOKIE = 'lobby_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    sessionToken?: string;
+  }
+}
+
+export function tokenOf(req: FastifyRequest): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  return req.cookies[SESSION_COOKIE] || undefined;
+}
+
+// onRequest hook for staff routes, so a stranger is refused before the body is even read: a live session, and a role that has the permission.
+export function allow(ctx: HubContext, permission: Permission) {
+  return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const token = tokenOf(req);
+    const actor = token ? actorForToken(ctx, token) : null;
+    if (!actor || !token) throw new ApiError('unauthenticated', 'log in first');
+    if (actor.role === 'system' || !can(actor.role, permission)) {
+      throw new ApiError('forbidden', `the ${actor.role} role cannot do this`);
+    }
+    req.actor = actor;
+    req.sessionToken = token;
+  };
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new ApiError('unauthenticated', 'log in first');
+  return req.actor;
+}

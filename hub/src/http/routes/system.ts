@@ -1,0 +1,13 @@
+import type { Route } from '../server.ts';
+
+export const systemRoutes: Route = (app, ctx, { metrics }) => {
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    ctx.store.db.prepare('SELECT 1').get();
+    return { ok: true };
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+};

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { HubContext } from '../context.ts';
+import { installErrorHandling } from './errors.ts';
+import { instrument, type Metrics } from './metrics.ts';
+import { buildingRoutes } from './routes/buildings.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { eventRoutes } from './routes/events.ts';
+import { noticeRoutes } from './routes/notices.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { staffRoutes } from './routes/staff.ts';
+import { systemRoutes } from './routes/system.ts';
+
+export interface HttpDeps {
+  metrics: Metrics;
+}
+// A route module: registers its routes on the typed app.
+export type Route = (app: ReturnType<typeof typed>, ctx: HubContext, deps: HttpDeps) => void;
+
+const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+
+// Route modules added by later parts (devices, feedback, registrations…) join this list.
+export const ROUTES: Route[] = [
+  systemRoutes,
+  sessionRoutes,
+  staffRoutes,
+  buildingRoutes,
+  contactRoutes,
+  noticeRoutes,
+  eventRoutes,
+];
+
+export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[] = []) {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    // Bodies are small JSON; photos go to their own route with its own limit.
+    bodyLimit: 256 * 1024,
+    trustProxy: 'loopback',
+  });
+  // JSON only: a form or text body is refused with a 400 naming the content type.
+  app.removeContentTypeParser(['text/plain']);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    // The hub is served over plain HTTP inside a building network; HSTS would strand it.
+    strictTransportSecurity: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lobby hub API', version: '1' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'lobby_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandling(app);
+  instrument(app, deps.metrics);
+  const t = typed(app);
+  for (const route of [...ROUTES, ...extra]) route(t, ctx, deps);
+  return app;
+}

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { configFromEnv, type Config } from './config.ts';
+import type { HubContext } from './context.ts';
+import { loadDemo } from './demo/seed.ts';
+import { createMetrics } from './http/metrics.ts';
+import { buildServer } from './http/server.ts';
+import { ChangeBus } from './publish/changes.ts';
+import { ensureAdmin } from './services/auth.ts';
+import { openStore } from './store/index.ts';
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  ctx: HubContext;
+  // Printed once on first start when ADMIN_PASSWORD was not set.
+  adminPassword: string | null;
+  close(): Promise<void>;
+}
+
+// Starts a whole hub: store, demo data, HTTP. Tests start several, each on its own ports and data dir.
+export async function startHub(overrides: Partial<Config> = {}): Promise<RunningHub> {
+  const config: Config = { ...configFromEnv(), ...overrides };
+  const log = pino({
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+  });
+  const store = openStore(config.dataDir);
+  let boundUrl = '';
+  const ctx: HubContext = {
+    store,
+    config,
+    log,
+    changes: new ChangeBus(),
+    now: () => new Date(),
+    publicUrl: () => config.publicUrl ?? boundUrl,
+  };
+  const adminPassword = await ensureAdmin(ctx);
+  if (config.demo && store.buildings.list().length === 0) loadDemo(ctx);
+
+  const metrics = createMetrics(store.db, join(config.dataDir, 'lobby.db'));
+  const app = await buildServer(ctx, { metrics });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  boundUrl = `http://${host}:${port}`;
+
+  return {
+    url: boundUrl,
+    port,
+    ctx,
+    adminPassword,
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import type { StaffRole } from '#shared/enums';
+import { toStaffUser } from '../store/staff.ts';
+import type { Actor, HubContext } from '../context.ts';
+import { ApiError, invalid } from '../errors.ts';
+import { audit } from './audit.ts';
+import { Limiter } from './limiter.ts';
+import { hashPassword, newToken, sha256, verifyPassword } from './secrets.ts';
+
+export const SESSION_DAYS = 14;
+
+// Ten tries a quarter-hour per account and thirty per address: a person who forgot
+// their password is slowed, a guesser is stopped.
+const perAccount = new WeakMap<HubContext, { account: Limiter; address: Limiter }>();
+function limits(ctx: HubContext) {
+  let l = perAccount.get(ctx);
+  if (!l) {
+    l = { account: new Limiter(10, 15 * 60_000), address: new Limiter(30, 15 * 60_000) };
+    perAccount.set(ctx, l);
+  }
+  return l;
+}
+
+// Spent on unknown users too, so timing does not tell which usernames exist.
+let dummyHash: Promise<string> | undefined;
+
+export async function login(ctx: HubContext, username: string, password: string, address: string) {
+  const l = limits(ctx);
+  const accountKey = username.toLowerCase();
+  if (l.account.blocked(accountKey) || !l.address.take(address)) {
+    throw new ApiError('rate_limited', 'too many login attempts; try again in 15 minutes');
+  }
+  const user = ctx.store.staff.byUsername(accountKey);
+  dummyHash ??= hashPassword('not a password of anyone');
+  const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
+  if (!user || !ok || user.disabled) {
+    l.account.take(accountKey);
+    throw new ApiError('unauthenticated', 'wrong username or password');
+  }
+  l.account.reset(accountKey);
+  const token = newToken(32);
+  const now = ctx.now();
+  const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  ctx.store.staff.insertSession(sha256(token), user.id, now.toISOString(), expires.toISOString());
+  return { token, role: user.role, expires };
+}
+
+export function actorForToken(ctx: HubContext, token: string): Actor | null {
+  const u = ctx.store.staff.sessionUser(sha256(token), ctx.now().toISOString());
+  return u ? { id: u.id, username: u.username, role: u.role } : null;
+}
+
+export function logout(ctx: HubContext, token: string): void {
+  ctx.store.staff.removeSession(sha256(token));
+}
+
+export async function changePassword(
+  ctx: HubContext,
+  actor: Actor,
+  token: string,
+  current: string,
+  next: string,
+) {
+  const user = actor.id === null ? undefined : ctx.store.staff.get(actor.id);
+  if (!user || !(await verifyPassword(current, user.password_hash))) {
+    throw invalid('current', 'the current password is wrong');
+  }
+  const passwordHash = await hashPassword(next);
+  ctx.store.tx(() => {
+    ctx.store.staff.update(
+      user.id,
+      { ...staffFields(user), passwordHash },
+      ctx.now().toISOString(),
+    );
+    // Other sessions of this account end: a changed password locks out whoever had the old one.
+    ctx.store.staff.removeSessionsOf(user.id, sha256(token));
+    audit(ctx, actor, 'password', 'staff_user', user.id, null, null);
+  });
+}
+
+export async function createUser(
+  ctx: HubContext,
+  actor: Actor,
+  u: { username: string; displayName: string; role: StaffRole; password: string },
+) {
+  const passwordHash = await hashPassword(u.password);
+  return ctx.store.tx(() => {
+    if (ctx.store.staff.byUsername(u.username))
+      throw new ApiError('conflict', 'username taken', 'username');
+    const id = ctx.store.staff.insert({ ...u, passwordHash }, ctx.now().toISOString());
+    const created = ctx.store.staff.get(id);
+    audit(ctx, actor, 'create', 'staff_user', id, null, created && toStaffUser(created));
+    return id;
+  });
+}
+
+export async function updateUser(
+  ctx: HubContext,
+  actor: Actor,
+  id: number,
+  patch: {
+    displayName?: string | undefined;
+    role?: StaffRole | undefined;
+    disabled?: boolean | undefined;
+    password?: string | undefined;
+  },
+) {
+  const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+  ctx.store.tx(() => {
+    const user = ctx.store.staff.get(id);
+    if (!user) throw new ApiError('not_found', 'staff user not found');
+    if (id === actor.id && (patch.role !== undefined || patch.disabled)) {
+      throw new ApiError('conflict', 'you cannot change your own role or disable yourself', 'role');
+    }
+    const base = staffFields(user);
+    const next = {
+      displayName: patch.displayName ?? base.displayName,
+      role: patch.role ?? base.role,
+      disabled: patch.disabled ?? base.disabled,
+      passwordHash: passwordHash ?? user.password_hash,
+    };
+    ctx.store.staff.update(id, next, ctx.now().toISOString());
+    if (next.disabled || passwordHash) ctx.store.staff.removeSessionsOf(id);
+    const after = ctx.store.staff.get(id);
+    audit(ctx, actor, 'update', 'staff_user', id, toStaffUser(user), after && toStaffUser(after));
+  });
+}
+
+function staffFields(u: {
+  display_name: string;
+  role: StaffRole;
+  disabled: number;
+  password_hash: string;
+}) {
+  return {
+    displayName: u.display_name,
+    role: u.role,
+    disabled: u.disabled === 1,
+    passwordHash: u.password_hash,
+  };
+}
+
+// On an empty staff table: an admin with ADMIN_PASSWORD, or a random password printed once.
+export async function ensureAdmin(ctx: HubContext): Promise<string | null> {
+  if (ctx.store.staff.count() > 0) return null;
+  const password = ctx.config.adminPassword ?? newToken(12);
+  const passwordHash = await hashPassword(password);
+  ctx.store.tx(() => {
+    const id = ctx.store.staff.insert(
+      { username: 'admin', displayName: 'Administrator', role: 'admin', passwordHash },
+      ctx.now().toISOString(),
+    );
+    audit(ctx, { id: null, username: 'system', role: 'system' }, 'create', 'staff_user', id, null, {
+      username: 'admin',
+    });
+  });
+  return ctx.config.adminPassword ? null : password;
+}

@@ -1,0 +1,123 @@
+import type { z } from 'zod';
+import type { PublicEvent, StaffEvent, eventInput, eventPatch } from '#shared/schemas/events';
+import type { Actor, HubContext } from '../context.ts';
+import { invalid, must } from '../errors.ts';
+import { eventFields, type EventFields, type EventWithCounts } from '../store/events.ts';
+import { audit } from './audit.ts';
+
+type EventInput = z.infer<typeof eventInput>;
+type EventPatch = z.infer<typeof eventPatch>;
+
+const iso = (t: string | undefined | null) => (t ? new Date(t).toISOString() : null);
+// The screens carry the next 60 days of events (DESIGN.md).
+export const EVENTS_HORIZON_DAYS = 60;
+
+// Seats the public can still take: reserved captain seats stay out until they are
+// claimed or released at captainSeatsReleaseAt.
+export function seatsLeft(e: EventWithCounts, now: Date): number {
+  const released = !e.captain_seats_release_at || now.toISOString() >= e.captain_seats_release_at;
+  const heldForCaptains = released ? 0 : Math.max(0, e.captain_seats - e.captains_confirmed);
+  return Math.max(0, e.capacity - e.confirmed - heldForCaptains);
+}
+
+export function toPublicEvent(ctx: HubContext, e: EventWithCounts): PublicEvent {
+  return {
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    place: e.place,
+    description: e.description,
+    start: e.start_at,
+    end: e.end_at,
+    capacity: e.capacity,
+    seatsLeft: seatsLeft(e, ctx.now()),
+    waitlist: e.waitlisted,
+    registrationOpens: e.registration_opens,
+    registrationCloses: e.registration_closes,
+    registrationUrl: `${ctx.publicUrl()}/e/${e.id}`,
+  };
+}
+
+export function toStaffEvent(ctx: HubContext, e: EventWithCounts): StaffEvent {
+  return {
+    ...toPublicEvent(ctx, e),
+    building: e.building_id,
+    captainSeats: e.captain_seats,
+    captainWindowOpens: e.captain_window_opens,
+    captainSeatsReleaseAt: e.captain_seats_release_at,
+    confirmed: e.confirmed,
+    checkedIn: e.checked_in,
+  };
+}
+
+export function upcomingEvents(ctx: HubContext, building: string): PublicEvent[] {
+  const now = ctx.now();
+  const horizon = new Date(now.getTime() + EVENTS_HORIZON_DAYS * 86_400_000);
+  return ctx.store.events
+    .listBetween(building, now.toISOString(), horizon.toISOString())
+    .map((e) => toPublicEvent(ctx, e));
+}
+
+export function createEvent(ctx: HubContext, actor: Actor, input: EventInput): number {
+  must(ctx.store.buildings.get(input.building), 'building');
+  const fields: EventFields = {
+    title: input.title,
+    kind: input.kind,
+    place: input.place,
+    description: input.description,
+    start: new Date(input.start).toISOString(),
+    end: new Date(input.end).toISOString(),
+    capacity: input.capacity,
+    registrationOpens: iso(input.registrationOpens),
+    registrationCloses: iso(input.registrationCloses),
+    captainSeats: input.captainSeats,
+    captainWindowOpens: iso(input.captainWindowOpens),
+    captainSeatsReleaseAt: iso(input.captainSeatsReleaseAt),
+  };
+  const id = ctx.store.tx(() => {
+    const id = ctx.store.events.insert(input.building, fields, ctx.now().toISOString());
+    audit(ctx, actor, 'create', 'event', id, null, fields);
+    return id;
+  });
+  ctx.changes.changed(input.building, 'events');
+  return id;
+}
+
+export function updateEvent(ctx: HubContext, actor: Actor, id: number, patch: EventPatch): void {
+  const row = must(ctx.store.events.get(id), 'event');
+  const before = eventFields(row);
+  const pick = (v: string | undefined, old: string | null) => (v !== undefined ? iso(v) : old);
+  const next: EventFields = {
+    title: patch.title ?? before.title,
+    kind: patch.kind ?? before.kind,
+    place: patch.place ?? before.place,
+    description: patch.description ?? before.description,
+    start: pick(patch.start, before.start) ?? before.start,
+    end: pick(patch.end, before.end) ?? before.end,
+    capacity: patch.capacity ?? before.capacity,
+    registrationOpens: pick(patch.registrationOpens, before.registrationOpens),
+    registrationCloses: pick(patch.registrationCloses, before.registrationCloses),
+    captainSeats: patch.captainSeats ?? before.captainSeats,
+    captainWindowOpens: pick(patch.captainWindowOpens, before.captainWindowOpens),
+    captainSeatsReleaseAt: pick(patch.captainSeatsReleaseAt, before.captainSeatsReleaseAt),
+  };
+  if (next.start >= next.end) throw invalid('end', 'must be after start');
+  if (next.captainSeats > next.capacity) throw invalid('captainSeats', 'cannot exceed capacity');
+  if (next.capacity < row.confirmed) {
+    throw invalid('capacity', `${row.confirmed} people are already confirmed`);
+  }
+  ctx.store.tx(() => {
+    ctx.store.events.update(id, next, ctx.now().toISOString());
+    audit(ctx, actor, 'update', 'event', id, before, next);
+  });
+  ctx.changes.changed(row.building_id, 'events');
+}
+
+export function deleteEvent(ctx: HubContext, actor: Actor, id: number): void {
+  const row = must(ctx.store.events.get(id), 'event');
+  ctx.store.tx(() => {
+    ctx.store.events.remove(id);
+    audit(ctx, actor, 'delete', 'event', id, eventFields(row), null);
+  });
+  ctx.changes.changed(row.building_id, 'events');
+}

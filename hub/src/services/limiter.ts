@@ -1,0 +1,37 @@
+// Fixed-window counters kept in memory: enough for one hub, and forgotten on restart,
+// which only ever errs on the side of letting a person back in.
+export class Limiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  // Counts one attempt for key; false once the key is over its limit in this window.
+  take(key: string, now = Date.now()): boolean {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) {
+      this.windows.set(key, { start: now, count: 1 });
+      this.sweep(now);
+      return this.max > 0;
+    }
+    w.count += 1;
+    return w.count <= this.max;
+  }
+
+  blocked(key: string, now = Date.now()): boolean {
+    const w = this.windows.get(key);
+    return !!w && now - w.start < this.windowMs && w.count >= this.max;
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
+  // Bounded memory: old windows go when the map grows.
+  private sweep(now: number): void {
+    if (this.windows.size < 10_000) return;
+    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+  }
+}

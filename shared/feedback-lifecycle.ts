@@ -1,0 +1,58 @@
+import type { FeedbackStatus } from './enums.ts';
+
+// The feedback loop (DESIGN.md): received → discussing → assigned → in_progress →
+// resolved → closed, with the side exits duplicate and declined. Staff may skip the
+// committee's agenda for a plain repair, so some forward steps may be skipped.
+const NEXT: Record<FeedbackStatus, readonly FeedbackStatus[]> = {
+  received: ['discussing', 'assigned', 'in_progress', 'duplicate', 'declined'],
+  discussing: ['assigned', 'in_progress', 'duplicate', 'declined'],
+  assigned: ['discussing', 'in_progress', 'duplicate', 'declined'],
+  in_progress: ['assigned', 'resolved', 'duplicate', 'declined'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+  duplicate: [],
+  declined: [],
+};
+
+export const OPEN_STATUSES: readonly FeedbackStatus[] = [
+  'received',
+  'discussing',
+  'assigned',
+  'in_progress',
+];
+export const TERMINAL_STATUSES: readonly FeedbackStatus[] = ['closed', 'duplicate', 'declined'];
+
+export type StepCheck = { ok: true } | { ok: false; reason: string; field?: string };
+
+export interface StepContext {
+  from: FeedbackStatus;
+  to: FeedbackStatus;
+  // Whether the requester has had a reply on any earlier step, or gets one with this one.
+  replied: boolean;
+  note?: string | undefined;
+  duplicateOf?: string | undefined;
+}
+
+export function allowedNext(from: FeedbackStatus): readonly FeedbackStatus[] {
+  return NEXT[from];
+}
+
+export function checkStep(s: StepContext): StepCheck {
+  if (!NEXT[s.from].includes(s.to)) {
+    return { ok: false, reason: `cannot go from ${s.from} to ${s.to}`, field: 'status' };
+  }
+  if ((s.to === 'resolved' || s.to === 'closed') && !s.replied) {
+    return { ok: false, reason: `${s.to} needs a reply to the requester first`, field: 'reply' };
+  }
+  if (s.to === 'declined' && !s.note) {
+    return { ok: false, reason: 'declining needs a reason', field: 'note' };
+  }
+  if (s.to === 'duplicate' && !s.duplicateOf) {
+    return { ok: false, reason: 'name the surviving ticket', field: 'duplicateOf' };
+  }
+  return { ok: true };
+}
+
+export function isOpen(status: FeedbackStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { EVENT_KINDS, REGISTRATION_STATUSES } from '../enums.ts';
+import {
+  bodyText,
+  buildingId,
+  floorNumber,
+  isoDateTime,
+  personName,
+  phone,
+  shortText,
+  title,
+} from './common.ts';
+
+const eventFields = z.object({
+  building: buildingId,
+  title,
+  kind: z.enum(EVENT_KINDS),
+  place: z.string().trim().min(1).max(80),
+  description: bodyText.default(''),
+  start: isoDateTime,
+  end: isoDateTime,
+  capacity: z.number().int().min(1).max(10000),
+  registrationOpens: isoDateTime.optional(),
+  registrationCloses: isoDateTime.optional(),
+  captainSeats: z.number().int().min(0).max(10000).default(0),
+  captainWindowOpens: isoDateTime.optional(),
+  captainSeatsReleaseAt: isoDateTime.optional(),
+});
+
+type Times = {
+  start?: string | undefined;
+  end?: string | undefined;
+  registrationOpens?: string | undefined;
+  registrationCloses?: string | undefined;
+  capacity?: number | undefined;
+  captainSeats?: number | undefined;
+};
+const before = (a?: string, b?: string) => !a || !b || Date.parse(a) < Date.parse(b);
+
+function checkEvent(e: Times, ctx: z.RefinementCtx) {
+  if (!before(e.start, e.end))
+    ctx.addIssue({ code: 'custom', message: 'must be after start', path: ['end'] });
+  if (!before(e.registrationOpens, e.registrationCloses))
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be after registrationOpens',
+      path: ['registrationCloses'],
+    });
+  if (e.capacity !== undefined && e.captainSeats !== undefined && e.captainSeats > e.capacity)
+    ctx.addIssue({ code: 'custom', message: 'cannot exceed capacity', path: ['captainSeats'] });
+}
+
+export const eventInput = eventFields.superRefine(checkEvent);
+export const eventPatch = eventFields.omit({ building: true }).partial().superRefine(checkEvent);
+
+// The public view of an event, as the stable API lists it.
+export const publicEvent = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  place: z.string(),
+  description: z.string(),
+  start: z.string(),
+  end: z.string(),
+  capacity: z.number().int(),
+  seatsLeft: z.number().int(),
+  waitlist: z.number().int(),
+  registrationOpens: z.string().nullable(),
+  registrationCloses: z.string().nullable(),
+  registrationUrl: z.string(),
+});
+export type PublicEvent = z.infer<typeof publicEvent>;
+
+export const staffEvent = publicEvent.extend({
+  building: buildingId,
+  captainSeats: z.number().int(),
+  captainWindowOpens: z.string().nullable(),
+  captainSeatsReleaseAt: z.string().nullable(),
+  confirmed: z.number().int(),
+  checkedIn: z.number().int(),
+});
+export type StaffEvent = z.infer<typeof staffEvent>;
+
+export const registrationInput = z.object({
+  name: personName,
+  company: shortText.default(''),
+  phone,
+  floor: floorNumber.optional(),
+  captainCode: z.string().trim().max(32).optional(),
+  // Honeypot: people never see this field, form-filling bots do.
+  website: z.string().max(200).optional(),
+});
+export type RegistrationInput = z.infer<typeof registrationInput>;
+
+export const registrationCreated = z.object({
+  ticket: z.string(),
+  secret: z.string(),
+  url: z.string(),
+  status: z.enum(['confirmed', 'waitlisted']),
+  position: z.number().int().optional(),
+});
+
+export const registrationTicketParams = z.object({
+  ticket: z.string().regex(/^[0-9]{8}$/, '8 digits'),
+});
+export const secretQuery = z.object({ secret: z.string().min(16).max(64) });
+
+export const registrationView = z.object({
+  ticket: z.string(),
+  status: z.enum(REGISTRATION_STATUSES),
+  position: z.number().int().nullable(),
+  name: z.string(),
+  phone: z.string(),
+  event: publicEvent,
+  checkedInAt: z.string().nullable(),
+});

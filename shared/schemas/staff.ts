@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '../enums.ts';
+
+export const username = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z][a-z0-9._-]{1,31}$/,
+    'lower-case letters, digits, . _ -, 2 to 32, starting with a letter',
+  );
+// Long passphrases welcome; the cap keeps scrypt's input bounded.
+export const password = z.string().min(10, 'at least 10 characters').max(200);
+
+export const loginInput = z.object({
+  username: z.string().min(1).max(32),
+  password: z.string().min(1).max(200),
+});
+export const loginResult = z.object({ token: z.string(), role: z.enum(STAFF_ROLES) });
+
+export const staffUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type StaffUser = z.infer<typeof staffUser>;
+
+export const staffUserInput = z.object({
+  username,
+  displayName: z.string().trim().min(1).max(60),
+  role: z.enum(STAFF_ROLES),
+  password,
+});
+export const staffUserPatch = z
+  .object({
+    displayName: z.string().trim().min(1).max(60),
+    role: z.enum(STAFF_ROLES),
+    disabled: z.boolean(),
+    password,
+  })
+  .partial();
+
+export const passwordChange = z.object({ current: z.string().min(1).max(200), next: password });

@@ -1,0 +1,52 @@
+// MQTT topic names, spelled only here. See DESIGN.md, "MQTT contract".
+
+export const TOPIC_ROOT = 'lobby/v1';
+
+export const CONTENT_TOPICS = [
+  'notices',
+  'events',
+  'contacts',
+  'playlists',
+  'board',
+  'alert',
+] as const;
+export type ContentTopic = (typeof CONTENT_TOPICS)[number];
+
+export const DEVICE_TOPICS = ['config', 'availability', 'state', 'cmd', 'played'] as const;
+export type DeviceTopic = (typeof DEVICE_TOPICS)[number];
+
+// What a device may publish about itself; everything else is the hub's.
+export const DEVICE_PUBLISHES: readonly DeviceTopic[] = ['availability', 'state', 'played'];
+
+export const topics = {
+  content: (building: string, name: ContentTopic) => `${TOPIC_ROOT}/${building}/${name}`,
+  device: (building: string, deviceId: string, name: DeviceTopic) =>
+    `${TOPIC_ROOT}/${building}/device/${deviceId}/${name}`,
+  deviceAll: (building: string, deviceId: string) =>
+    `${TOPIC_ROOT}/${building}/device/${deviceId}/#`,
+  buildingAll: (building: string) => `${TOPIC_ROOT}/${building}/#`,
+  // The hub listens to every device's reports through these.
+  allDeviceReports: (name: DeviceTopic) => `${TOPIC_ROOT}/+/device/+/${name}`,
+};
+
+export type ParsedTopic =
+  | { kind: 'content'; building: string; name: ContentTopic }
+  | { kind: 'device'; building: string; deviceId: string; name: DeviceTopic };
+
+export function parseTopic(topic: string): ParsedTopic | null {
+  const parts = topic.split('/');
+  if (parts[0] !== 'lobby' || parts[1] !== 'v1') return null;
+  const building = parts[2];
+  if (!building) return null;
+  if (parts.length === 4 && isOneOf(CONTENT_TOPICS, parts[3])) {
+    return { kind: 'content', building, name: parts[3] };
+  }
+  if (parts.length === 6 && parts[3] === 'device' && parts[4] && isOneOf(DEVICE_TOPICS, parts[5])) {
+    return { kind: 'device', building, deviceId: parts[4], name: parts[5] };
+  }
+  return null;
+}
+
+function isOneOf<T extends string>(list: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (list as readonly string[]).includes(value);
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from '../../hub/src/config.ts';
+import { startHub, type RunningHub } from '../../hub/src/hub.ts';
+
+export const ADMIN_PASSWORD = 'test-admin-password';
+
+export interface TestHub extends RunningHub {
+  dataDir: string;
+  // Calls the API as JSON; returns status, parsed body and headers.
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<ApiResult<T>>;
+  login(username?: string, password?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface ApiResult<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+// A real hub on free loopback ports with a throwaway data dir; stop() removes both.
+export async function startTestHub(overrides: Partial<Config> = {}): Promise<TestHub> {
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'lobby-test-'));
+  const hub = await startHub({
+    port: 0,
+    host: '127.0.0.1',
+    mqttPort: 0,
+    logLevel: 'silent',
+    adminPassword: ADMIN_PASSWORD,
+    demo: true,
+    publicRateLimit: 0,
+    ...overrides,
+    dataDir,
+  });
+  const api = async <T>(method: string, path: string, body?: unknown, token?: string) => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(hub.url + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (metrics, HTML): the text itself.
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  };
+  return {
+    ...hub,
+    dataDir,
+    api,
+    async login(username = 'admin', password = ADMIN_PASSWORD) {
+      const r = await api<{ token: string }>('POST', '/api/staff/session', { username, password });
+      if (r.status !== 200)
+        throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.token;
+    },
+    async stop() {
+      await hub.close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
