@@ -13,6 +13,7 @@ import {
 import type { HubContext } from '../context.ts';
 import { installErrorHandling } from './errors.ts';
 import { instrument, type Metrics } from './metrics.ts';
+import { appRoutes } from './routes/apps.ts';
 import { buildingRoutes } from './routes/buildings.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -38,6 +39,7 @@ export const ROUTES: Route[] = [
   contactRoutes,
   noticeRoutes,
   eventRoutes,
+  appRoutes,
 ];
 
 export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[] = []) {
