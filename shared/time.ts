@@ -67,7 +67,12 @@ export function zonedToUtc(
   const guess = Date.UTC(y, month - 1, d, h, min);
   const first = guess - offsetMinutes(new Date(guess), tz) * 60_000;
   const second = guess - offsetMinutes(new Date(first), tz) * 60_000;
-  return new Date(Math.min(first, second));
+  const exact = [first, second].filter((t) => {
+    const p = localParts(new Date(t), tz);
+    return p.hour === h && p.minute === min;
+  });
+  // Both exact: an overlap, take the earlier. Neither: a gap, take the later (pushed forward).
+  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(first, second));
 }
 
 // "YYYY-MM-DD" of the local calendar day.

@@ -35,10 +35,7 @@ export const appRoutes: Route = (app) => {
       setHeaders(res, path) {
         const immutable =
           /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|png|svg)$/.test(path) && path.includes('/assets/');
-        res.header(
-          'cache-control',
-          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
     app.get(`${a.prefix}*`, { schema: { hide: true } }, async (_req, reply) =>
