@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { ErrorBody } from '#shared/api-error';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -49,6 +50,17 @@ export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[
     // Bodies are small JSON; photos go to their own route with its own limit.
     bodyLimit: 256 * 1024,
     trustProxy: 'loopback',
+    // Router-level failures (bad URL encoding, over-long path parameters) get the same error shape.
+    frameworkErrors: (_err, _req, reply) => {
+      const body: ErrorBody = {
+        error: {
+          code: 'invalid',
+          message: 'the URL is malformed or a path segment is too long',
+          field: 'path',
+        },
+      };
+      void (reply as FastifyReply).code(400).send(body);
+    },
   });
   // JSON only: a form or text body is refused with a 400 naming the content type.
   app.removeContentTypeParser(['text/plain']);
