@@ -73,3 +73,18 @@ export async function startTestHub(overrides: Partial<Config> = {}): Promise<Tes
     },
   };
 }
+
+// Total rows in every table: a refused request must leave this unchanged.
+export function rowCount(hub: RunningHub): number {
+  const db = hub.ctx.store.db;
+  const tables = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .all();
+  return tables.reduce(
+    (n, t) =>
+      n + (db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM "${t.name}"`).get()?.n ?? 0),
+    0,
+  );
+}

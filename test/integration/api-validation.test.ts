@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { concretePath, documentedRoutes, type RouteInfo } from '../helpers/openapi.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { rowCount, startTestHub, type TestHub } from '../helpers/hub.ts';
 
 type ErrorBody = { error: { code: string; message: string; field?: string } };
-
-// Total rows in every table: a refused request must leave this unchanged.
-function rowCount(hub: TestHub): number {
-  const db = hub.ctx.store.db;
-  const tables = db
-    .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    )
-    .all();
-  return tables.reduce(
-    (n, t) =>
-      n + (db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM "${t.name}"`).get()?.n ?? 0),
-    0,
-  );
-}
 
 describe('validation at the HTTP boundary', () => {
   let hub: TestHub;

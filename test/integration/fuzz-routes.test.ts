@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { rowCount, startTestHub, type TestHub } from '../helpers/hub.ts';
 
 interface Operation {
   method: string;
@@ -30,20 +30,6 @@ async function operations(hub: TestHub): Promise<Operation[]> {
     }
   }
   return ops;
-}
-
-function rowCount(hub: TestHub): number {
-  const db = hub.ctx.store.db;
-  const tables = db
-    .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    )
-    .all();
-  return tables.reduce(
-    (n, t) =>
-      n + (db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM "${t.name}"`).get()?.n ?? 0),
-    0,
-  );
 }
 
 const nasty = fc.oneof(
