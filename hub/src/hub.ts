@@ -24,6 +24,13 @@ export async function startHub(overrides: Partial<Config> = {}): Promise<Running
   const log = pino({
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    // Follow links carry their secret in the query string: log the path only.
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+    },
   });
   const store = openStore(config.dataDir);
   let boundUrl = '';
