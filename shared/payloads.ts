@@ -81,6 +81,8 @@ export const deviceConfig = envelope(
     placeId: z.number().int().nullable(),
     orientation: z.enum(ORIENTATIONS),
     locale: z.enum(LOCALES),
+    // Where this screen's feedback QR points: `${PUBLIC_URL}/q/{code}` of its place's feedback code.
+    feedbackUrl: z.string().max(300).nullable().optional(),
   }),
 );
 export type DeviceConfig = z.infer<typeof deviceConfig>;

@@ -25,9 +25,18 @@ export const topics = {
   deviceAll: (building: string, deviceId: string) =>
     `${TOPIC_ROOT}/${building}/device/${deviceId}/#`,
   buildingAll: (building: string) => `${TOPIC_ROOT}/${building}/#`,
+  // What a device subscribes to: every content topic of its building in one filter.
+  buildingContent: (building: string) => `${TOPIC_ROOT}/${building}/+`,
+  // A device's own topics in any building, so a screen moved while offline still finds
+  // its new config (which names the new building) when it comes back.
+  deviceAnywhere: (deviceId: string) => `${TOPIC_ROOT}/+/device/${deviceId}/#`,
   // The hub listens to every device's reports through these.
   allDeviceReports: (name: DeviceTopic) => `${TOPIC_ROOT}/+/device/+/${name}`,
 };
+
+// Where the embedded broker diverts a publish it refuses without disconnecting the
+// sender (a malformed report, a first ACL miss): no client may subscribe to it.
+export const DISCARD_TOPIC = '$lobby/discard';
 
 export type ParsedTopic =
   | { kind: 'content'; building: string; name: ContentTopic }

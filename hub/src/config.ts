@@ -7,6 +7,8 @@ const env = z.object({
   HOST: z.string().default('0.0.0.0'),
   MQTT_PORT: port.default(1883),
   MQTT_URL: z.url().optional(),
+  // With MQTT_URL: the external broker's WebSocket listener, handed to browser screens at pairing.
+  MQTT_WS_URL: z.url().optional(),
   DATA_DIR: z.string().default('./data'),
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD needs at least 10 characters').optional(),
   // The address phones reach the hub at, for QR codes and links; defaults to this host and port.
@@ -14,6 +16,14 @@ const env = z.object({
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: z.enum(['0', '1']).default('1'),
+  // The feedback loop: "not fixed" window, closing without a rating, and the working-day deadline.
+  FEEDBACK_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  FEEDBACK_AUTOCLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  FEEDBACK_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  // Scheduler: personal data of closed tickets and past events is purged after RETENTION_DAYS;
+  // the nightly backup keeps BACKUPS_KEPT copies.
+  RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+  BACKUPS_KEPT: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export interface Config {
@@ -21,12 +31,18 @@ export interface Config {
   host: string;
   mqttPort: number;
   mqttUrl: string | undefined;
+  mqttWsUrl: string | undefined;
   dataDir: string;
   adminPassword: string | undefined;
   publicUrl: string | undefined;
   publicRateLimit: number;
   logLevel: string;
   demo: boolean;
+  feedbackReopenDays: number;
+  feedbackAutoCloseDays: number;
+  feedbackDueWorkingDays: number;
+  retentionDays: number;
+  backupsKept: number;
 }
 
 export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
@@ -41,11 +57,17 @@ export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     mqttPort: e.MQTT_PORT,
     mqttUrl: e.MQTT_URL,
+    mqttWsUrl: e.MQTT_WS_URL,
     dataDir: e.DATA_DIR,
     adminPassword: e.ADMIN_PASSWORD,
     publicUrl: e.PUBLIC_URL,
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO === '1',
+    feedbackReopenDays: e.FEEDBACK_REOPEN_DAYS,
+    feedbackAutoCloseDays: e.FEEDBACK_AUTOCLOSE_DAYS,
+    feedbackDueWorkingDays: e.FEEDBACK_DUE_WORKING_DAYS,
+    retentionDays: e.RETENTION_DAYS,
+    backupsKept: e.BACKUPS_KEPT,
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { StaffRole } from '#shared/enums';
 import type { Config } from './config.ts';
+import type { LiveBus } from './live/bus.ts';
 import type { ChangeBus } from './publish/changes.ts';
 import type { Store } from './store/index.ts';
 
@@ -13,6 +14,10 @@ export interface HubContext {
   now: () => Date;
   // The base URL phones and screens use for links and QR codes.
   publicUrl: () => string;
+  // Where devices reach the broker (embedded or external); set by startHub once it listens.
+  mqttEndpoints?: () => { tcp: string; ws: string };
+  // The console's live channel: `ctx.live?.emit('feedback.created', {...})` (shared/live-events.ts).
+  live?: LiveBus;
 }
 
 export interface Actor {

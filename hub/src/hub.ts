@@ -1,17 +1,26 @@
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { startBroker } from './broker/index.ts';
 import { configFromEnv, type Config } from './config.ts';
 import type { HubContext } from './context.ts';
 import { loadDemo } from './demo/seed.ts';
 import { createMetrics } from './http/metrics.ts';
 import { buildServer } from './http/server.ts';
+import { LiveBus } from './live/bus.ts';
+import { attachLive } from './live/server.ts';
 import { ChangeBus } from './publish/changes.ts';
+import { startDevicePublishing } from './publish/devices.ts';
+import { Publisher } from './publish/publisher.ts';
+import { startScheduler } from './schedule/scheduler.ts';
 import { ensureAdmin } from './services/auth.ts';
 import { openStore } from './store/index.ts';
 
 export interface RunningHub {
   url: string;
   port: number;
+  // The broker's MQTT/TCP port (embedded: the bound one) and where devices reach MQTT over WebSocket.
+  mqttPort: number;
+  mqttWsUrl: string;
   ctx: HubContext;
   // Printed once on first start when ADMIN_PASSWORD was not set.
   adminPassword: string | null;
@@ -41,24 +50,45 @@ export async function startHub(overrides: Partial<Config> = {}): Promise<Running
     changes: new ChangeBus(),
     now: () => new Date(),
     publicUrl: () => config.publicUrl ?? boundUrl,
+    live: new LiveBus(log),
   };
   const adminPassword = await ensureAdmin(ctx);
   if (config.demo && store.buildings.list().length === 0) loadDemo(ctx);
 
   const metrics = createMetrics(store.db, join(config.dataDir, 'lobby.db'));
   const app = await buildServer(ctx, { metrics });
+  // The broker (and /mqtt on the HTTP server), then every retained snapshot, before anyone connects.
+  const broker = await startBroker(ctx, { http: app.server, metrics }).catch(async (err) => {
+    await app.close();
+    store.close();
+    throw err;
+  });
+  ctx.mqttEndpoints = () => broker.link.endpoints();
+  const publisher = new Publisher(ctx, broker.link, metrics.mqtt);
+  publisher.start();
+  const stopDevicePublishing = startDevicePublishing(ctx, broker.link);
+  const live = ctx.live ? attachLive(ctx, app.server, ctx.live) : null;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   boundUrl = `http://${host}:${port}`;
+  const scheduler = startScheduler(ctx);
 
   return {
     url: boundUrl,
     port,
+    mqttPort: broker.link.port,
+    mqttWsUrl: broker.link.endpoints().ws,
     ctx,
     adminPassword,
     async close() {
+      await scheduler.stop();
+      // The last changes still go out before the broker stops.
+      await publisher.stop();
+      stopDevicePublishing();
+      await live?.close();
+      await broker.link.close();
       await app.close();
       store.close();
     },

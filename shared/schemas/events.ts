@@ -108,9 +108,84 @@ export const secretQuery = z.object({ secret: z.string().min(16).max(64) });
 export const registrationView = z.object({
   ticket: z.string(),
   status: z.enum(REGISTRATION_STATUSES),
+  // Place on the waiting list, 1 for the next to move up; null unless waitlisted.
   position: z.number().int().nullable(),
   name: z.string(),
+  // Masked (138****5678): the page is private, but links get forwarded.
   phone: z.string(),
+  company: z.string(),
+  floor: z.number().int().nullable(),
+  captain: z.boolean(),
   event: publicEvent,
+  createdAt: z.string(),
+  cancelledAt: z.string().nullable(),
   checkedInAt: z.string().nullable(),
+  // Reconfirmation opens at midnight (building time) the day before the event.
+  reconfirmFrom: z.string(),
+  reconfirmedAt: z.string().nullable(),
+});
+export type RegistrationView = z.infer<typeof registrationView>;
+
+// Actions on one's own ticket carry the secret in the body, out of URLs and access logs.
+export const secretBody = z.object({ secret: z.string().min(16).max(64) });
+
+export const staffRegistration = z.object({
+  ticket: z.string(),
+  status: z.enum(REGISTRATION_STATUSES),
+  position: z.number().int().nullable(),
+  name: z.string(),
+  company: z.string(),
+  // Unmasked only for the admin and handler roles.
+  phone: z.string(),
+  floor: z.number().int().nullable(),
+  captain: z.boolean(),
+  walkIn: z.boolean(),
+  createdAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  reconfirmedAt: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+});
+export type StaffRegistration = z.infer<typeof staffRegistration>;
+
+export const registrationListQuery = z.object({
+  status: z.enum(REGISTRATION_STATUSES).optional(),
+});
+
+export const attendance = z.object({
+  event: z.number().int(),
+  capacity: z.number().int(),
+  confirmed: z.number().int(),
+  waitlisted: z.number().int(),
+  cancelled: z.number().int(),
+  reconfirmed: z.number().int(),
+  checkedIn: z.number().int(),
+  walkIns: z.number().int(),
+  // Confirmed but not (yet) at the door.
+  absent: z.number().int(),
+});
+export type Attendance = z.infer<typeof attendance>;
+
+export const checkinInput = z.object({
+  ticket: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{8}$/, '8 digits'),
+  // The event at this door: a ticket for another event is refused rather than let in.
+  event: z.number().int().positive().optional(),
+});
+
+export const checkinResult = z.object({
+  ticket: z.string(),
+  name: z.string(),
+  event: z.object({ id: z.number().int(), title: z.string() }),
+  checkedInAt: z.string(),
+  // True when the ticket had been checked in before; the answer is the same.
+  already: z.boolean(),
+});
+
+export const walkinInput = z.object({
+  name: personName,
+  company: shortText.default(''),
+  phone,
+  floor: floorNumber.optional(),
 });

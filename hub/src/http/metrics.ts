@@ -43,7 +43,32 @@ export function createMetrics(db: Db, dbFile: string) {
       this.set(Number(db.pragma('page_count', { simple: true })));
     },
   });
-  return { registry, requests, latency };
+  const mqtt = {
+    dropped: new Counter({
+      name: 'lobby_mqtt_dropped_payloads_total',
+      help: 'Device reports dropped: malformed, oversized, or from a device the hub does not know',
+      labelNames: ['topic', 'reason'] as const,
+      registers: [registry],
+    }),
+    refused: new Counter({
+      name: 'lobby_mqtt_refusals_total',
+      help: 'MQTT connects, subscribes and publishes refused by authentication or the ACL',
+      labelNames: ['action'] as const,
+      registers: [registry],
+    }),
+    published: new Counter({
+      name: 'lobby_mqtt_snapshots_published_total',
+      help: 'Retained content snapshots the hub published, by topic',
+      labelNames: ['topic'] as const,
+      registers: [registry],
+    }),
+    clients: new Gauge({
+      name: 'lobby_mqtt_clients',
+      help: 'Clients connected to the embedded broker',
+      registers: [registry],
+    }),
+  };
+  return { registry, requests, latency, mqtt };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
 

@@ -14,11 +14,22 @@ import {
 import type { HubContext } from '../context.ts';
 import { installErrorHandling } from './errors.ts';
 import { instrument, type Metrics } from './metrics.ts';
+import { alertRoutes } from './routes/alert.ts';
 import { appRoutes } from './routes/apps.ts';
+import { phonePageRoutes } from './routes/phone-pages.ts';
 import { buildingRoutes } from './routes/buildings.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { deviceRoutes } from './routes/devices.ts';
 import { eventRoutes } from './routes/events.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
+import { holidayRoutes } from './routes/holidays.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { mediaRoutes } from './routes/media.ts';
 import { noticeRoutes } from './routes/notices.ts';
+import { playlistRoutes } from './routes/playlists.ts';
+import { qrRoutes } from './routes/qr.ts';
+import { registrationRoutes } from './routes/registrations.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -40,6 +51,17 @@ export const ROUTES: Route[] = [
   contactRoutes,
   noticeRoutes,
   eventRoutes,
+  deviceRoutes,
+  alertRoutes,
+  registrationRoutes,
+  feedbackRoutes,
+  qrRoutes,
+  playlistRoutes,
+  mediaRoutes,
+  holidayRoutes,
+  jobRoutes,
+  reportRoutes,
+  phonePageRoutes,
   appRoutes,
 ];
 

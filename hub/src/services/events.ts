@@ -1,9 +1,11 @@
 import type { z } from 'zod';
+import { publicSeatsLeft } from '#shared/seat-allocation';
 import type { PublicEvent, StaffEvent, eventInput, eventPatch } from '#shared/schemas/events';
 import type { Actor, HubContext } from '../context.ts';
 import { invalid, must } from '../errors.ts';
 import { eventFields, type EventFields, type EventWithCounts } from '../store/events.ts';
 import { audit } from './audit.ts';
+import { seatState } from './waitlist.ts';
 
 type EventInput = z.infer<typeof eventInput>;
 type EventPatch = z.infer<typeof eventPatch>;
@@ -15,10 +17,12 @@ export const EVENTS_HORIZON_DAYS = 60;
 // Seats the public can still take: reserved captain seats stay out until they are
 // claimed or released at captainSeatsReleaseAt.
 export function seatsLeft(e: EventWithCounts, now: Date): number {
-  const released = !e.captain_seats_release_at || now.toISOString() >= e.captain_seats_release_at;
-  const heldForCaptains = released ? 0 : Math.max(0, e.captain_seats - e.captains_confirmed);
-  return Math.max(0, e.capacity - e.confirmed - heldForCaptains);
+  return publicSeatsLeft(seatState(e, now));
 }
+
+// Reserved captain seats with no release time given return to everyone a day before the
+// event, so a reservation never silently reserves nothing or holds seats empty to the end.
+const DEFAULT_CAPTAIN_RELEASE_MS = 86_400_000;
 
 export function toPublicEvent(ctx: HubContext, e: EventWithCounts): PublicEvent {
   return {
@@ -72,7 +76,11 @@ export function createEvent(ctx: HubContext, actor: Actor, input: EventInput): n
     registrationCloses: iso(input.registrationCloses),
     captainSeats: input.captainSeats,
     captainWindowOpens: iso(input.captainWindowOpens),
-    captainSeatsReleaseAt: iso(input.captainSeatsReleaseAt),
+    captainSeatsReleaseAt:
+      iso(input.captainSeatsReleaseAt) ??
+      (input.captainSeats > 0
+        ? new Date(Date.parse(input.start) - DEFAULT_CAPTAIN_RELEASE_MS).toISOString()
+        : null),
   };
   const id = ctx.store.tx(() => {
     const id = ctx.store.events.insert(input.building, fields, ctx.now().toISOString());

@@ -28,6 +28,13 @@ export interface EventWithCounts extends EventRow {
   checked_in: number;
 }
 
+// An event with just what seat allocation needs, counted from the registrations index.
+export interface EventSeats extends EventRow {
+  confirmed: number;
+  captains_confirmed: number;
+  waitlisted: number;
+}
+
 export interface EventFields {
   title: string;
   kind: EventKind;
@@ -42,6 +49,14 @@ export interface EventFields {
   captainWindowOpens: string | null;
   captainSeatsReleaseAt: string | null;
 }
+
+const SEAT_COUNTS = `
+  SELECT e.*,
+    (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed,
+    (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed' AND r.is_captain = 1)
+      AS captains_confirmed,
+    (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
+  FROM events e WHERE e.id = ?`;
 
 const WITH_COUNTS = `
   SELECT e.*,
@@ -64,6 +79,8 @@ export function eventStore(db: Db) {
       ).all(building),
     get: (id: number): EventWithCounts | undefined =>
       sql<[number], EventWithCounts>(`${WITH_COUNTS} WHERE e.id = ? GROUP BY e.id`).get(id),
+    // Cheaper than get() on a busy event: registration runs it inside its write transaction.
+    seats: (id: number): EventSeats | undefined => sql<[number], EventSeats>(SEAT_COUNTS).get(id),
     insert(building: string, f: EventFields, now: string): number {
       return Number(
         sql(

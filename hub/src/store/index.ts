@@ -1,10 +1,21 @@
 import { join } from 'node:path';
+import { alertStore } from './alerts.ts';
 import { auditStore } from './audit.ts';
 import { buildingStore } from './buildings.ts';
 import { contactStore } from './contacts.ts';
 import { openDb, type Db } from './db.ts';
+import { deviceStore } from './devices.ts';
 import { eventStore } from './events.ts';
+import { feedbackStore } from './feedback.ts';
+import { holidayStore } from './holidays.ts';
+import { jobStore } from './jobs.ts';
+import { mediaStore } from './media.ts';
 import { noticeStore } from './notices.ts';
+import { playStore } from './plays.ts';
+import { snapshotStore } from './snapshots.ts';
+import { playlistStore } from './playlists.ts';
+import { registrationStore } from './registrations.ts';
+import { reportStore } from './reports.ts';
 import { staffStore } from './staff.ts';
 
 // The one place that knows every table; services reach SQL only through these.
@@ -21,9 +32,20 @@ export function storeOver(db: Db) {
     buildings: buildingStore(db),
     contacts: contactStore(db),
     notices: noticeStore(db),
+    playlists: playlistStore(db),
     events: eventStore(db),
+    registrations: registrationStore(db),
+    feedback: feedbackStore(db),
     staff: staffStore(db),
     audit: auditStore(db),
+    holidays: holidayStore(db),
+    jobs: jobStore(db),
+    media: mediaStore(db),
+    reports: reportStore(db),
+    devices: deviceStore(db),
+    snapshots: snapshotStore(db),
+    alerts: alertStore(db),
+    plays: playStore(db),
     close: () => db.close(),
   };
 }

@@ -1,0 +1,142 @@
+import { useState } from 'preact/hooks';
+import { CALENDAR_DAY_KINDS, weekdayOf } from '#shared/working-days';
+import { holidayRangeInput } from '#shared/schemas/holidays';
+import { forgetCalendar } from '../data/calendar.ts';
+import { allowed } from '../data/session.ts';
+import { listHolidays, putHolidays, removeHolidays } from '../data/system.ts';
+import { useI18n } from '../i18n.ts';
+import { Loaded } from '../ui/async.tsx';
+import { useBuilding } from '../ui/building.tsx';
+import { toast } from '../ui/dialog.tsx';
+import { Field, FormError, Input, Select, useForm } from '../ui/form.tsx';
+import { useAsync } from '../ui/hooks.ts';
+import { PageHeader } from '../ui/layout.tsx';
+import { todayIn } from '../ui/time.ts';
+
+export function HolidaysPage() {
+  const { t } = useI18n();
+  const b = useBuilding();
+  const [year, setYear] = useState(() => Number(todayIn(b.timezone).slice(0, 4)));
+  const days = useAsync(() => listHolidays(b.id, `${year}-01-01`, `${year}-12-31`), [b.id, year]);
+  const canWrite = allowed('feedback');
+  const f = useForm({
+    from: '',
+    to: '',
+    kind: 'holiday' as (typeof CALENDAR_DAY_KINDS)[number],
+    name: '',
+  });
+  const changed = () => {
+    forgetCalendar(b.id);
+    days.reload();
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const input = f.check(holidayRangeInput, { ...f.values, to: f.values.to || f.values.from });
+    if (!input) return;
+    if (await f.run(() => putHolidays(b.id, input).then(() => undefined))) {
+      toast(t('form.saved'));
+      f.setValues({ from: '', to: '', kind: f.values.kind, name: f.values.name });
+      changed();
+    }
+  };
+  const remove = (date: string) =>
+    void removeHolidays(b.id, date, date).then(changed, (err: Error) =>
+      toast(err.message, 'error'),
+    );
+
+  return (
+    <>
+      <PageHeader title={t('holiday.title')}>
+        <button type="button" onClick={() => setYear(year - 1)}>
+          ‹
+        </button>
+        <strong>{t('holiday.year', { year })}</strong>
+        <button type="button" onClick={() => setYear(year + 1)}>
+          ›
+        </button>
+      </PageHeader>
+      <p class="muted">{t('holiday.intro')}</p>
+      <div class="split">
+        <Loaded state={days}>
+          {(list) =>
+            list.length === 0 ? (
+              <p class="empty">{t('form.empty')}</p>
+            ) : (
+              <table aria-label={t('holiday.title')}>
+                <tbody>
+                  {list.map((d) => (
+                    <tr key={d.date}>
+                      <td>
+                        {d.date} ({t(`weekday.${weekdayOf(d.date) as 1}`)})
+                      </td>
+                      <td>
+                        <span class={`badge ${d.kind === 'holiday' ? 'ok' : 'warn'}`}>
+                          {t(`holiday.kind.${d.kind}`)}
+                        </span>
+                      </td>
+                      <td>{d.name}</td>
+                      <td>
+                        {canWrite && (
+                          <button type="button" class="small" onClick={() => remove(d.date)}>
+                            {t('holiday.remove')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }
+        </Loaded>
+        {canWrite && (
+          <form class="card" onSubmit={submit} noValidate aria-label={t('holiday.add')}>
+            <div class="form-grid">
+              <Field id="h-from" label={t('form.from')} error={f.errors.from}>
+                <Input
+                  id="h-from"
+                  type="date"
+                  value={f.values.from}
+                  onValue={(x) => f.set('from', x)}
+                  invalid={!!f.errors.from}
+                />
+              </Field>
+              <Field id="h-to" label={t('form.to')} error={f.errors.to} hint={t('form.optional')}>
+                <Input
+                  id="h-to"
+                  type="date"
+                  value={f.values.to}
+                  onValue={(x) => f.set('to', x)}
+                  invalid={!!f.errors.to}
+                />
+              </Field>
+              <Field id="h-kind" label={t('holiday.kind')} error={f.errors.kind}>
+                <Select
+                  id="h-kind"
+                  value={f.values.kind}
+                  options={CALENDAR_DAY_KINDS.map((k) => ({
+                    value: k,
+                    label: t(`holiday.kind.${k}`),
+                  }))}
+                  onValue={(x) => f.set('kind', x)}
+                />
+              </Field>
+              <Field id="h-name" label={t('holiday.name')} error={f.errors.name}>
+                <Input
+                  id="h-name"
+                  value={f.values.name}
+                  onValue={(x) => f.set('name', x)}
+                  invalid={!!f.errors.name}
+                />
+              </Field>
+            </div>
+            <FormError error={f.errors.form} />
+            <button type="submit" class="primary" disabled={f.busy}>
+              {t('holiday.add')}
+            </button>
+          </form>
+        )}
+      </div>
+    </>
+  );
+}

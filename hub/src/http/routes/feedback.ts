@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { buildingId, idParam } from '#shared/schemas/common';
+import {
+  feedbackCreated,
+  feedbackInput,
+  feedbackPatch,
+  feedbackTicketParams,
+  feedbackView,
+  openFeedbackItem,
+  openFeedbackQuery,
+  publicTicketStatus,
+  ratingInput,
+  reopenInput,
+  staffFeedback,
+  staffFeedbackDetail,
+  staffFeedbackQuery,
+  supportCreated,
+  supportInput,
+} from '#shared/schemas/feedback';
+import { secretQuery } from '#shared/schemas/events';
+import { deviceHeaders } from '#shared/schemas/kiosk';
+import { boardData } from '#shared/payloads';
+import { boardFor } from '../../services/board.ts';
+import {
+  openAtPlace,
+  rate,
+  reopen,
+  submitFeedback,
+  support,
+  ticketStatus,
+  viewFeedback,
+} from '../../services/feedback.ts';
+import { feedbackDetail, listFeedback, stepFeedback } from '../../services/feedback-triage.ts';
+import { actorOf, allow } from '../auth.ts';
+import { originOf, publicWrite } from '../public-writes.ts';
+import type { Route } from '../server.ts';
+
+const tags = ['feedback'];
+const params = feedbackTicketParams;
+const buildingParams = z.object({ b: buildingId });
+
+export const feedbackRoutes: Route = (app, ctx) => {
+  const limited = publicWrite(app, ctx);
+  app.post(
+    '/api/public/feedback',
+    {
+      schema: {
+        tags,
+        headers: deviceHeaders,
+        body: feedbackInput,
+        response: { 201: feedbackCreated },
+      },
+      ...limited,
+    },
+    async (req, reply) => reply.code(201).send(submitFeedback(ctx, req.body, originOf(req))),
+  );
+  app.get(
+    '/api/public/feedback/:ticket',
+    { schema: { tags, params, querystring: secretQuery, response: { 200: feedbackView } } },
+    async (req) => viewFeedback(ctx, req.params.ticket, req.query.secret),
+  );
+  app.get(
+    '/api/public/feedback/:ticket/status',
+    { schema: { tags, params, response: { 200: publicTicketStatus } } },
+    async (req) => ticketStatus(ctx, req.params.ticket),
+  );
+  app.post(
+    '/api/public/feedback/:ticket/support',
+    {
+      schema: {
+        tags,
+        params,
+        headers: deviceHeaders,
+        body: supportInput,
+        response: { 201: supportCreated },
+      },
+      ...limited,
+    },
+    async (req, reply) =>
+      reply.code(201).send(support(ctx, req.params.ticket, req.body, originOf(req))),
+  );
+  app.post(
+    '/api/public/feedback/:ticket/rating',
+    { schema: { tags, params, body: ratingInput, response: { 200: feedbackView } }, ...limited },
+    async (req) => rate(ctx, req.params.ticket, req.body),
+  );
+  app.post(
+    '/api/public/feedback/:ticket/reopen',
+    { schema: { tags, params, body: reopenInput, response: { 200: feedbackView } }, ...limited },
+    async (req) => reopen(ctx, req.params.ticket, req.body),
+  );
+  app.get(
+    '/api/public/places/:id/open-feedback',
+    {
+      schema: {
+        tags,
+        params: idParam,
+        querystring: openFeedbackQuery,
+        response: { 200: z.array(openFeedbackItem) },
+      },
+    },
+    async (req) => openAtPlace(ctx, req.params.id, req.query.category),
+  );
+  app.get(
+    '/api/public/buildings/:b/board',
+    { schema: { tags, params: buildingParams, response: { 200: boardData } } },
+    async (req) => boardFor(ctx, req.params.b),
+  );
+
+  app.get(
+    '/api/staff/buildings/:b/feedback',
+    {
+      schema: {
+        tags,
+        params: buildingParams,
+        querystring: staffFeedbackQuery,
+        response: { 200: z.array(staffFeedback) },
+      },
+      onRequest: allow(ctx, 'read'),
+    },
+    async (req) => listFeedback(ctx, actorOf(req), req.params.b, req.query),
+  );
+  app.get(
+    '/api/staff/feedback/:ticket',
+    {
+      schema: { tags, params, response: { 200: staffFeedbackDetail } },
+      onRequest: allow(ctx, 'read'),
+    },
+    async (req) => feedbackDetail(ctx, actorOf(req), req.params.ticket),
+  );
+  app.patch(
+    '/api/staff/feedback/:ticket',
+    {
+      schema: { tags, params, body: feedbackPatch, response: { 200: staffFeedbackDetail } },
+      onRequest: allow(ctx, 'feedback'),
+    },
+    async (req) => stepFeedback(ctx, actorOf(req), req.params.ticket, req.body),
+  );
+};

@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import { liveEvents, type LiveEventName, type LivePayload } from '#shared/live-events';
+
+type Sink = <K extends LiveEventName>(name: K, payload: LivePayload<K>) => void;
+
+// What services use to tell the console something happened: `ctx.live?.emit(name, payload)`.
+// The socket.io server is one sink; emitting with no console connected costs nothing.
+export class LiveBus {
+  private readonly sinks = new Set<Sink>();
+
+  constructor(private readonly log: Logger) {}
+
+  emit<K extends LiveEventName>(name: K, payload: LivePayload<K>): void {
+    if (this.sinks.size === 0) return;
+    // The payload crosses into browsers: hold it to the declared shape. A bad one is a
+    // bug of the emitter; it is logged and dropped, never thrown into the write that caused it.
+    const parsed = liveEvents[name].safeParse(payload);
+    if (!parsed.success) {
+      this.log.error({ event: name, issues: parsed.error.issues }, 'live event dropped');
+      return;
+    }
+    for (const sink of this.sinks) sink(name, parsed.data as LivePayload<K>);
+  }
+
+  attach(sink: Sink): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
+}

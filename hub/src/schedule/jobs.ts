@@ -1,0 +1,37 @@
+import type { JobName } from '#shared/schemas/console';
+import type { HubContext } from '../context.ts';
+import { backupNow } from '../services/backup.ts';
+import { autoCloseFeedback } from '../services/visitor-jobs.ts';
+import { eventTimes, noticeAndPlaylistWindows } from './edges.ts';
+import { purgePersonalData } from './purge.ts';
+
+export interface JobDef {
+  name: JobName;
+  // Minute hour day month weekday, in the scheduler's time zone.
+  cron: string;
+  // `at` is the moment the run stands for: the scheduled minute, or now for "run now".
+  run(ctx: HubContext, at: Date): string | Promise<string>;
+}
+
+export const JOBS: readonly JobDef[] = [
+  { name: 'notice-windows', cron: '* * * * *', run: noticeAndPlaylistWindows },
+  { name: 'event-times', cron: '* * * * *', run: eventTimes },
+  {
+    // Through the feedback service: it closes only what the lifecycle lets close.
+    name: 'auto-close',
+    cron: '20 * * * *',
+    run: (ctx) => `tickets closed in ${autoCloseFeedback(ctx)} building(s)`,
+  },
+  { name: 'purge', cron: '40 3 * * *', run: purgePersonalData },
+  {
+    name: 'backup',
+    cron: '30 2 * * *',
+    async run(ctx) {
+      const b = await backupNow(ctx);
+      const removed = b.removed.length ? `; removed ${b.removed.length} old` : '';
+      return `${b.file} (${Math.round(b.bytes / 1024)} KB)${removed}`;
+    },
+  },
+];
+
+export const jobByName = (name: string): JobDef | undefined => JOBS.find((j) => j.name === name);

@@ -1,0 +1,51 @@
+import { localParts, zonedToUtc } from '#shared/time';
+import type { HubContext } from '../context.ts';
+import { must } from '../errors.ts';
+import { dueAfter } from './holidays.ts';
+
+// Deadlines count working days on the building's holiday calendar (DESIGN.md). Every
+// ticket filed on the same local day gets the same deadline, and working it out reads
+// the calendar, so the answer is kept for the rest of that day but at most a minute
+// (a holiday entered by staff counts from the next minute on).
+const KEEP_MS = 60_000;
+
+interface Kept {
+  dayStart: number;
+  dayEnd: number;
+  computedAt: number;
+  days: number;
+  due: string;
+}
+const kept = new WeakMap<HubContext, Map<string, Kept>>();
+
+export function dueFrom(ctx: HubContext, building: string, from: Date): string {
+  const days = ctx.config.feedbackDueWorkingDays;
+  let byBuilding = kept.get(ctx);
+  if (!byBuilding) {
+    byBuilding = new Map();
+    kept.set(ctx, byBuilding);
+  }
+  const t = from.getTime();
+  const k = byBuilding.get(building);
+  if (
+    k &&
+    k.days === days &&
+    t >= k.dayStart &&
+    t < k.dayEnd &&
+    t >= k.computedAt &&
+    t - k.computedAt < KEEP_MS
+  ) {
+    return k.due;
+  }
+  const tz = must(ctx.store.buildings.get(building), 'building').timezone;
+  const day = localParts(from, tz);
+  const due = dueAfter(ctx, building, from, days).toISOString();
+  byBuilding.set(building, {
+    dayStart: zonedToUtc(day.year, day.month, day.day, 0, 0, tz).getTime(),
+    dayEnd: zonedToUtc(day.year, day.month, day.day + 1, 0, 0, tz).getTime(),
+    computedAt: t,
+    days,
+    due,
+  });
+  return due;
+}

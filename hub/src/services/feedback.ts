@@ -1,0 +1,285 @@
+import type { z } from 'zod';
+import type { FeedbackCategory } from '#shared/enums';
+import { checkStep, isOpen } from '#shared/feedback-lifecycle';
+import type {
+  FeedbackInput,
+  FeedbackView,
+  PublicTicketStatus,
+  feedbackCreated,
+  openFeedbackItem,
+  ratingInput,
+  reopenInput,
+  supportCreated,
+  supportInput,
+} from '#shared/schemas/feedback';
+import type { HubContext } from '../context.ts';
+import { ApiError, conflict, invalid, must, notFound } from '../errors.ts';
+import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
+import { dueFrom } from './feedback-deadlines.ts';
+import { normalizePhone } from './personal-data.ts';
+import type { Origin } from './registrations.ts';
+import { hashSecret, newSecret, newTicket, secretMatches } from './tickets.ts';
+import { takeVisitorLimits } from './visitor-limits.ts';
+
+// Intake and the requester's side of the feedback loop (DESIGN.md, Feedback loop).
+
+type Created = z.infer<typeof feedbackCreated>;
+const DAY = 86_400_000;
+
+export const followUrl = (ctx: HubContext, ticket: string, secret: string) =>
+  `${ctx.publicUrl()}/f/${ticket}?s=${secret}`;
+
+const decoy = (ctx: HubContext): Created => {
+  const ticket = newTicket(() => false);
+  const secret = newSecret();
+  return { ticket, secret, url: followUrl(ctx, ticket, secret) };
+};
+
+function contactOf(contact: FeedbackInput['contact']) {
+  if (contact === undefined) return { name: null, phone: null };
+  if (typeof contact === 'string') return { name: null, phone: normalizePhone(contact) };
+  return {
+    name: contact.name ?? null,
+    phone: contact.phone ? normalizePhone(contact.phone) : null,
+  };
+}
+
+export function submitFeedback(ctx: HubContext, input: FeedbackInput, from: Origin): Created {
+  // The honeypot: a bot that filled the hidden field is told it worked, and nothing is kept.
+  if (input.website) return decoy(ctx);
+  if (!ctx.store.buildings.get(input.building)) throw invalid('building', 'no such building');
+  if (input.place !== undefined) {
+    const place = ctx.store.buildings.place(input.place);
+    if (place?.building !== input.building) {
+      throw invalid('place', 'no such place in this building');
+    }
+  }
+  const contact = contactOf(input.contact);
+  takeVisitorLimits(ctx, { phone: contact.phone, place: input.place, device: from.device });
+  const now = ctx.now();
+  const secret = newSecret();
+  const ticket = ctx.store.tx(() => {
+    const ticket = newTicket(ctx.store.feedback.ticketTaken);
+    const id = ctx.store.feedback.insert(
+      {
+        building: input.building,
+        ticket,
+        secretHash: hashSecret(secret),
+        placeId: input.place ?? null,
+        category: input.category,
+        text: input.text,
+        contactName: contact.name,
+        contactPhone: contact.phone,
+        photo: input.photo ?? null,
+        deviceId: from.device,
+        dueAt: dueFrom(ctx, input.building, now),
+      },
+      now.toISOString(),
+    );
+    ctx.store.feedback.addStep(
+      id,
+      { status: 'received', by: 'requester', actorId: null, actor: null, note: null, reply: null },
+      now.toISOString(),
+    );
+    return ticket;
+  });
+  ctx.changes.changed(input.building, 'board');
+  return { ticket, secret, url: followUrl(ctx, ticket, secret) };
+}
+
+// Who a secret belongs to: the requester, a supporter ("me too", or merged in), or nobody.
+function follower(ctx: HubContext, ticket: string, secret: string) {
+  const row = ctx.store.feedback.byTicket(ticket);
+  if (secretMatches(secret, row?.secret_hash) && row) return { row, who: 'requester' as const };
+  if (row && ctx.store.feedback.supporterBySecret(row.id, hashSecret(secret))) {
+    return { row, who: 'supporter' as const };
+  }
+  throw notFound('ticket');
+}
+
+function requester(ctx: HubContext, ticket: string, secret: string): FeedbackListRow {
+  const f = follower(ctx, ticket, secret);
+  if (f.who !== 'requester') {
+    throw new ApiError('forbidden', 'only the person who reported it can do this');
+  }
+  return f.row;
+}
+
+function reopenUntil(ctx: HubContext, row: FeedbackListRow): string | null {
+  if (row.status !== 'resolved' || !row.resolved_at) return null;
+  const until = Date.parse(row.resolved_at) + ctx.config.feedbackReopenDays * DAY;
+  return until > ctx.now().getTime() ? new Date(until).toISOString() : null;
+}
+
+// A ticket opened by its number alone (the kiosk's keypad): status and dates, nothing else.
+export function ticketStatus(ctx: HubContext, ticket: string): PublicTicketStatus {
+  const row = ctx.store.feedback.byTicket(ticket);
+  if (!row) throw new ApiError('not_found', 'no ticket with this number');
+  return {
+    ticket: row.ticket,
+    status: row.status,
+    category: row.category,
+    steps: ctx.store.feedback.steps(row.id).map((s) => ({ status: s.status, at: s.at })),
+  };
+}
+
+export function viewFeedback(ctx: HubContext, ticket: string, secret: string): FeedbackView {
+  const { row, who } = follower(ctx, ticket, secret);
+  return {
+    ticket: row.ticket,
+    status: row.status,
+    category: row.category,
+    text: row.text,
+    place: row.place_name,
+    createdAt: row.created_at,
+    supporters: row.supporters,
+    rating: row.rating,
+    duplicateOf: row.duplicate_ticket,
+    steps: ctx.store.feedback.steps(row.id).map((s) => ({
+      status: s.status,
+      at: s.at,
+      by: s.actor_kind,
+      ...(s.note === null ? {} : { note: s.note }),
+      ...(s.reply === null ? {} : { reply: s.reply }),
+    })),
+    follower: who,
+    canRate:
+      who === 'requester' &&
+      row.rating === null &&
+      (row.status === 'resolved' || row.status === 'closed'),
+    reopenUntil: who === 'requester' ? reopenUntil(ctx, row) : null,
+  };
+}
+
+export function openAtPlace(
+  ctx: HubContext,
+  placeId: number,
+  category: FeedbackCategory | undefined,
+): z.infer<typeof openFeedbackItem>[] {
+  must(ctx.store.buildings.place(placeId), 'place');
+  return ctx.store.feedback.openAtPlace(placeId, category ?? null, 20).map((r) => ({
+    ticket: r.ticket,
+    category: r.category,
+    text: r.text,
+    status: r.status,
+    supporters: r.supporters,
+    createdAt: r.created_at,
+  }));
+}
+
+// "Me too": one more voice on an open ticket, and a private link to follow it.
+export function support(
+  ctx: HubContext,
+  ticket: string,
+  input: z.infer<typeof supportInput>,
+  from: Origin,
+): z.infer<typeof supportCreated> {
+  const row = ctx.store.feedback.byTicket(ticket);
+  if (!row) throw notFound('ticket');
+  if (input?.website) return { ...decoy(ctx), ticket, supporters: row.supporters + 1 };
+  const phone = input?.contact ? normalizePhone(input.contact) : null;
+  takeVisitorLimits(ctx, { phone, place: row.place_id, device: from.device });
+  const now = ctx.now().toISOString();
+  const secret = newSecret();
+  const supporters = ctx.store.tx(() => {
+    const current = must(ctx.store.feedback.byTicket(ticket), 'ticket');
+    if (!isOpen(current.status)) throw conflict('this ticket is no longer open', 'ticket');
+    if (phone && ctx.store.feedback.followedBy(current.id, phone)) {
+      throw conflict('this phone number already follows this ticket', 'contact');
+    }
+    ctx.store.feedback.insertSupporter(current.id, hashSecret(secret), phone, null, now);
+    ctx.store.feedback.addSupporters(current.id, 1, now);
+    return current.supporters + 1;
+  });
+  ctx.changes.changed(row.building_id, 'board');
+  return { ticket, secret, url: followUrl(ctx, ticket, secret), supporters };
+}
+
+// The requester's rating closes a resolved ticket; a ticket closed without one may still be rated.
+export function rate(
+  ctx: HubContext,
+  ticket: string,
+  input: z.infer<typeof ratingInput>,
+): FeedbackView {
+  const now = ctx.now().toISOString();
+  const building = ctx.store.tx(() => {
+    const row = requester(ctx, ticket, input.secret);
+    if (row.rating !== null) throw conflict('this ticket has been rated already', 'rating');
+    const next: FeedbackState = { ...stateOf(row), rating: input.rating };
+    if (row.status === 'resolved') {
+      const check = checkStep({ from: row.status, to: 'closed', replied: row.replied === 1 });
+      if (!check.ok) throw conflict(check.reason, check.field);
+      next.status = 'closed';
+      next.closedAt = now;
+    } else if (row.status !== 'closed') {
+      throw conflict('a ticket can be rated once it is resolved', 'status');
+    }
+    ctx.store.feedback.update(row.id, next, now);
+    if (next.status !== row.status) {
+      ctx.store.feedback.addStep(
+        row.id,
+        {
+          status: 'closed',
+          by: 'requester',
+          actorId: null,
+          actor: null,
+          note: input.comment || null,
+          reply: null,
+        },
+        now,
+      );
+    }
+    return row.building_id;
+  });
+  ctx.changes.changed(building, 'board');
+  return viewFeedback(ctx, ticket, input.secret);
+}
+
+// "Not fixed": within the window, a resolved ticket goes back to in_progress with a new deadline.
+export function reopen(
+  ctx: HubContext,
+  ticket: string,
+  input: z.infer<typeof reopenInput>,
+): FeedbackView {
+  const now = ctx.now();
+  const building = ctx.store.tx(() => {
+    const row = requester(ctx, ticket, input.secret);
+    if (row.status !== 'resolved') {
+      throw conflict('only a resolved ticket can be reopened', 'status');
+    }
+    if (!reopenUntil(ctx, row)) {
+      throw conflict(
+        `a ticket can be reopened within ${ctx.config.feedbackReopenDays} days of being resolved`,
+        'status',
+      );
+    }
+    const check = checkStep({ from: row.status, to: 'in_progress', replied: row.replied === 1 });
+    if (!check.ok) throw conflict(check.reason, check.field);
+    ctx.store.feedback.update(
+      row.id,
+      {
+        ...stateOf(row),
+        status: 'in_progress',
+        resolvedAt: null,
+        reopened: row.reopened + 1,
+        dueAt: dueFrom(ctx, row.building_id, now),
+      },
+      now.toISOString(),
+    );
+    ctx.store.feedback.addStep(
+      row.id,
+      {
+        status: 'in_progress',
+        by: 'requester',
+        actorId: null,
+        actor: null,
+        note: input.note || null,
+        reply: null,
+      },
+      now.toISOString(),
+    );
+    return row.building_id;
+  });
+  ctx.changes.changed(building, 'board');
+  return viewFeedback(ctx, ticket, input.secret);
+}

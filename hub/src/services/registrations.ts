@@ -1,0 +1,218 @@
+import type { z } from 'zod';
+import { allocate, registrationPhase, type Allocation } from '#shared/seat-allocation';
+import { maskPhone } from '#shared/mask';
+import type {
+  RegistrationInput,
+  RegistrationView,
+  registrationCreated,
+} from '#shared/schemas/events';
+import { localParts, zonedToUtc } from '#shared/time';
+import type { HubContext } from '../context.ts';
+import { conflict, invalid, must, notFound } from '../errors.ts';
+import type { EventRow } from '../store/events.ts';
+import type { RegistrationRow } from '../store/registrations.ts';
+import { toPublicEvent } from './events.ts';
+import { calendarFile } from './ics.ts';
+import { normalizePhone } from './personal-data.ts';
+import { hashSecret, newSecret, newTicket, secretMatches } from './tickets.ts';
+import { checkCaptainGuesses, countWrongCaptainCode, takeVisitorLimits } from './visitor-limits.ts';
+import { promoteWaitlist, seatState } from './waitlist.ts';
+
+export type RegistrationCreated = z.infer<typeof registrationCreated>;
+
+// Where a public call came from, for the abuse limits.
+export interface Origin {
+  address: string;
+  device: string | null;
+}
+
+export const ticketUrl = (ctx: HubContext, ticket: string, secret: string) =>
+  `${ctx.publicUrl()}/t/${ticket}?s=${secret}`;
+
+const created = (
+  ctx: HubContext,
+  ticket: string,
+  secret: string,
+  a: Allocation,
+): RegistrationCreated => ({
+  ticket,
+  secret,
+  url: ticketUrl(ctx, ticket, secret),
+  ...a,
+});
+
+const decoyTicket = () => newTicket(() => false);
+
+// Registration runs in one write transaction, seats re-counted inside it: whatever
+// arrives at once, no event is ever overbooked (DESIGN.md, Events).
+export function register(
+  ctx: HubContext,
+  eventId: number,
+  input: RegistrationInput,
+  from: Origin,
+): RegistrationCreated {
+  const secret = newSecret();
+  // The honeypot: a bot that filled the hidden field is told it worked, and nothing is kept.
+  if (input.website) return created(ctx, decoyTicket(), secret, { status: 'confirmed' });
+  const phone = normalizePhone(input.phone);
+  takeVisitorLimits(ctx, { phone, device: from.device });
+  if (input.captainCode) checkCaptainGuesses(ctx, from.address);
+  const now = ctx.now();
+  const { ticket, allocation, building } = ctx.store.tx(() => {
+    const e = must(ctx.store.events.seats(eventId), 'event');
+    const captainId = input.captainCode ? captainOf(ctx, e, input.captainCode, from) : null;
+    checkWindow(e, now, captainId !== null);
+    if (ctx.store.registrations.liveByPhone(e.id, phone)) {
+      throw conflict('this phone number is already registered for this event', 'phone');
+    }
+    if (captainId !== null && ctx.store.registrations.liveByCaptain(e.id, captainId)) {
+      throw conflict('this captain code already holds a place at this event', 'captainCode');
+    }
+    const allocation = allocate(seatState(e, now), captainId !== null, e.waitlisted);
+    const ticket = newTicket(ctx.store.registrations.ticketTaken);
+    ctx.store.registrations.insert(
+      {
+        eventId: e.id,
+        ticket,
+        secretHash: hashSecret(secret),
+        name: input.name,
+        company: input.company,
+        phone,
+        floor: input.floor ?? null,
+        captainId,
+        status: allocation.status,
+        walkIn: false,
+        checkedInAt: null,
+      },
+      now.toISOString(),
+    );
+    return { ticket, allocation, building: e.building_id };
+  });
+  ctx.changes.changed(building, 'events');
+  return created(ctx, ticket, secret, allocation);
+}
+
+function captainOf(ctx: HubContext, e: EventRow, code: string, from: Origin): number {
+  const captain = ctx.store.contacts.captainByCode(e.building_id, code);
+  if (!captain) {
+    countWrongCaptainCode(ctx, from.address);
+    throw invalid('captainCode', 'this is not a captain code of this building');
+  }
+  return captain.id;
+}
+
+function checkWindow(e: EventRow, now: Date, captain: boolean): void {
+  const phase = registrationPhase(
+    {
+      start: e.start_at,
+      registrationOpens: e.registration_opens,
+      registrationCloses: e.registration_closes,
+      captainWindowOpens: e.captain_window_opens,
+    },
+    now,
+  );
+  if (phase === 'closed') throw conflict('registration for this event is closed');
+  if (phase === 'early' || (phase === 'captains' && !captain)) {
+    throw conflict(
+      `registration opens at ${e.registration_opens}${phase === 'captains' ? '; until then only with a captain code' : ''}`,
+    );
+  }
+}
+
+// The registration a ticket and secret name; 404 for a wrong secret as for no ticket.
+function own(ctx: HubContext, ticket: string, secret: string): RegistrationRow {
+  const r = ctx.store.registrations.byTicket(ticket);
+  if (!secretMatches(secret, r?.secret_hash) || !r) throw notFound('ticket');
+  return r;
+}
+
+// Reconfirmation opens at midnight, building time, the day before the event.
+export function reconfirmFrom(ctx: HubContext, e: EventRow): string {
+  const tz = ctx.store.buildings.get(e.building_id)?.timezone ?? 'Asia/Shanghai';
+  const day = localParts(new Date(e.start_at), tz);
+  return zonedToUtc(day.year, day.month, day.day - 1, 0, 0, tz).toISOString();
+}
+
+export function viewOf(ctx: HubContext, r: RegistrationRow): RegistrationView {
+  const e = must(ctx.store.events.get(r.event_id), 'event');
+  return {
+    ticket: r.ticket,
+    status: r.status,
+    position: r.status === 'waitlisted' ? ctx.store.registrations.position(r.event_id, r.id) : null,
+    name: r.name,
+    phone: maskPhone(r.phone),
+    company: r.company,
+    floor: r.floor,
+    captain: r.is_captain === 1,
+    event: toPublicEvent(ctx, e),
+    createdAt: r.created_at,
+    cancelledAt: r.cancelled_at,
+    checkedInAt: r.checked_in_at,
+    reconfirmFrom: reconfirmFrom(ctx, e),
+    reconfirmedAt: r.reconfirmed_at,
+  };
+}
+
+export function viewRegistration(ctx: HubContext, ticket: string, secret: string) {
+  return viewOf(ctx, own(ctx, ticket, secret));
+}
+
+// Cancelling (or releasing the seat at reconfirmation) moves the waiting list up at once.
+export function cancelRegistration(ctx: HubContext, ticket: string, secret: string): void {
+  const now = ctx.now();
+  const building = ctx.store.tx(() => {
+    const r = own(ctx, ticket, secret);
+    if (r.status === 'cancelled') return null;
+    const e = must(ctx.store.events.seats(r.event_id), 'event');
+    if (now.toISOString() >= e.start_at) {
+      throw conflict('the event has started; the registration can no longer be cancelled');
+    }
+    ctx.store.registrations.cancel(r.id, now.toISOString());
+    promoteWaitlist(ctx, e.id, now);
+    return e.building_id;
+  });
+  if (building) ctx.changes.changed(building, 'events');
+}
+
+export function releaseSeat(ctx: HubContext, ticket: string, secret: string): RegistrationView {
+  cancelRegistration(ctx, ticket, secret);
+  return viewRegistration(ctx, ticket, secret);
+}
+
+export function reconfirm(ctx: HubContext, ticket: string, secret: string): RegistrationView {
+  const now = ctx.now();
+  ctx.store.tx(() => {
+    const r = own(ctx, ticket, secret);
+    if (r.status !== 'confirmed') {
+      throw conflict(`only a confirmed seat can be reconfirmed; this one is ${r.status}`);
+    }
+    const e = must(ctx.store.events.seats(r.event_id), 'event');
+    if (now.toISOString() >= e.start_at) throw conflict('the event has started');
+    const opens = reconfirmFrom(ctx, e);
+    if (now.toISOString() < opens) throw conflict(`reconfirmation opens at ${opens}`);
+    if (!r.reconfirmed_at) ctx.store.registrations.reconfirm(r.id, now.toISOString());
+  });
+  return viewRegistration(ctx, ticket, secret);
+}
+
+export function ticketCalendar(ctx: HubContext, ticket: string, secret: string): string {
+  const r = own(ctx, ticket, secret);
+  const e = must(ctx.store.events.seats(r.event_id), 'event');
+  const building = ctx.store.buildings.get(e.building_id);
+  const status = {
+    confirmed: 'CONFIRMED',
+    waitlisted: 'TENTATIVE',
+    cancelled: 'CANCELLED',
+  } as const;
+  return calendarFile({
+    uid: `${r.ticket}@${new URL(ctx.publicUrl()).host}`,
+    stamp: ctx.now(),
+    start: e.start_at,
+    end: e.end_at,
+    summary: e.title,
+    location: building ? `${e.place}, ${building.name}` : e.place,
+    description: e.description,
+    url: ticketUrl(ctx, r.ticket, secret),
+    status: status[r.status],
+  });
+}

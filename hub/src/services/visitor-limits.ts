@@ -1,0 +1,60 @@
+import type { HubContext } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { Limiter } from './limiter.ts';
+
+// Public writes are limited per phone number, per QR place and per kiosk, on top of the
+// per-address limit of the HTTP layer. Generous for people, tight for scripts: a person
+// registers for a few events and files a few tickets an hour; a busy lobby kiosk serves
+// a queue; a poster by a broken lift may draw a crowd, who mostly join the first ticket.
+const MINUTE = 60_000;
+const LIMITS = {
+  phone: [10, 60 * MINUTE],
+  place: [30, 10 * MINUTE],
+  device: [60, 10 * MINUTE],
+  // Wrong captain codes per client address: 8 digits must not be guessable.
+  captainCode: [10, 60 * MINUTE],
+} as const;
+type LimitName = keyof typeof LIMITS;
+
+const byHub = new WeakMap<HubContext, Record<LimitName, Limiter>>();
+function limiters(ctx: HubContext): Record<LimitName, Limiter> {
+  let l = byHub.get(ctx);
+  if (!l) {
+    const make = (n: LimitName) => new Limiter(LIMITS[n][0], LIMITS[n][1]);
+    l = {
+      phone: make('phone'),
+      place: make('place'),
+      device: make('device'),
+      captainCode: make('captainCode'),
+    };
+    byHub.set(ctx, l);
+  }
+  return l;
+}
+
+export interface VisitorKeys {
+  phone?: string | null | undefined;
+  place?: number | null | undefined;
+  device?: string | null | undefined;
+}
+
+const tooMany = () => new ApiError('rate_limited', 'too many submissions; try again later');
+
+// Counts one public write against each key it names; 429 once any is over its limit.
+export function takeVisitorLimits(ctx: HubContext, keys: VisitorKeys): void {
+  const l = limiters(ctx);
+  const results = [
+    keys.phone ? l.phone.take(keys.phone) : true,
+    keys.place ? l.place.take(String(keys.place)) : true,
+    keys.device ? l.device.take(keys.device) : true,
+  ];
+  if (results.includes(false)) throw tooMany();
+}
+
+export function countWrongCaptainCode(ctx: HubContext, address: string): void {
+  limiters(ctx).captainCode.take(address);
+}
+
+export function checkCaptainGuesses(ctx: HubContext, address: string): void {
+  if (limiters(ctx).captainCode.blocked(address)) throw tooMany();
+}

@@ -1,0 +1,178 @@
+import { statements, type Db } from './db.ts';
+
+export type JobStatus = 'running' | 'ok' | 'error';
+export type JobTrigger = 'schedule' | 'manual';
+
+interface JobRow {
+  name: string;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_status: JobStatus | null;
+  last_message: string | null;
+  last_duration_ms: number | null;
+  runs: number;
+  failures: number;
+}
+interface JobRunRow {
+  id: number;
+  job: string;
+  trigger: JobTrigger;
+  actor: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: JobStatus;
+  message: string | null;
+}
+
+export interface JobRecord {
+  name: string;
+  lastStartedAt: string | null;
+  lastFinishedAt: string | null;
+  lastStatus: JobStatus | null;
+  lastMessage: string | null;
+  lastDurationMs: number | null;
+  runs: number;
+  failures: number;
+}
+export interface JobRun {
+  id: number;
+  trigger: JobTrigger;
+  actor: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: JobStatus;
+  message: string | null;
+}
+
+const toRecord = (r: JobRow): JobRecord => ({
+  name: r.name,
+  lastStartedAt: r.last_started_at,
+  lastFinishedAt: r.last_finished_at,
+  lastStatus: r.last_status,
+  lastMessage: r.last_message,
+  lastDurationMs: r.last_duration_ms,
+  runs: r.runs,
+  failures: r.failures,
+});
+const toRun = (r: JobRunRow): JobRun => ({
+  id: r.id,
+  trigger: r.trigger,
+  actor: r.actor,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  status: r.status,
+  message: r.message,
+});
+
+// Runs kept per job: enough to see a pattern, never a growing table for the minute jobs.
+const KEEP_RUNS = 20;
+
+export function jobStore(db: Db) {
+  const sql = statements(db);
+  return {
+    list: (): JobRecord[] =>
+      sql<[], JobRow>('SELECT * FROM jobs ORDER BY name').all().map(toRecord),
+    get: (name: string): JobRecord | undefined => {
+      const r = sql<[string], JobRow>('SELECT * FROM jobs WHERE name = ?').get(name);
+      return r && toRecord(r);
+    },
+    runs: (name: string, limit = KEEP_RUNS): JobRun[] =>
+      sql<[string, number], JobRunRow>(
+        'SELECT * FROM job_runs WHERE job = ? ORDER BY id DESC LIMIT ?',
+      )
+        .all(name, limit)
+        .map(toRun),
+    started(name: string, trigger: JobTrigger, actor: string | null, at: string): number {
+      sql(
+        `INSERT INTO jobs (name, last_started_at, last_status, runs) VALUES (?, ?, 'running', 1)
+         ON CONFLICT (name) DO UPDATE SET last_started_at = excluded.last_started_at,
+           last_status = 'running', runs = runs + 1`,
+      ).run(name, at);
+      const id = Number(
+        sql(
+          "INSERT INTO job_runs (job, trigger, actor, started_at, status) VALUES (?, ?, ?, ?, 'running')",
+        ).run(name, trigger, actor, at).lastInsertRowid,
+      );
+      sql(
+        'DELETE FROM job_runs WHERE job = ? AND id <= (SELECT id FROM job_runs WHERE job = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
+      ).run(name, name, KEEP_RUNS);
+      return id;
+    },
+    finished(
+      name: string,
+      runId: number,
+      status: 'ok' | 'error',
+      message: string,
+      at: string,
+      durationMs: number,
+    ): void {
+      sql(
+        `UPDATE jobs SET last_finished_at = ?, last_status = ?, last_message = ?, last_duration_ms = ?,
+           failures = failures + ? WHERE name = ?`,
+      ).run(at, status, message, durationMs, status === 'error' ? 1 : 0, name);
+      sql('UPDATE job_runs SET finished_at = ?, status = ?, message = ? WHERE id = ?').run(
+        at,
+        status,
+        message,
+        runId,
+      );
+    },
+    // A run cut short by a stop or a crash stays 'running' in the table; the next start says so.
+    abandonRunning(at: string): void {
+      sql(
+        "UPDATE job_runs SET status = 'error', finished_at = ?, message = 'interrupted' WHERE status = 'running'",
+      ).run(at);
+      sql(
+        "UPDATE jobs SET last_status = 'error', last_message = 'interrupted', last_finished_at = ? WHERE last_status = 'running'",
+      ).run(at);
+    },
+
+    // Window edges: buildings whose notices start or end in (from, to].
+    noticeEdges: (from: string, to: string): string[] =>
+      sql<[string, string, string, string], { building_id: string }>(
+        `SELECT DISTINCT building_id FROM notices
+         WHERE (valid_from > ? AND valid_from <= ?) OR (valid_to > ? AND valid_to <= ?)`,
+      )
+        .all(from, to, from, to)
+        .map((r) => r.building_id),
+    // Rules of a building whose date range begins on `today` or ended on `yesterday` (local dates).
+    ruleDateEdges: (building: string, today: string, yesterday: string): number =>
+      sql<[string, string, string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM schedule_rules WHERE building_id = ? AND (date_from = ? OR date_to = ?)',
+      ).get(building, today, yesterday)?.n ?? 0,
+    // Buildings with an event moment in (from, to]: about to start (start - lead), started,
+    // ended, registration opened or closed, captain seats released to the public.
+    eventEdges: (from: string, to: string, leadMs: number): string[] =>
+      sql<[{ from: string; to: string; lead: string }], { building_id: string }>(
+        `SELECT DISTINCT building_id FROM events WHERE
+           (strftime('%Y-%m-%dT%H:%M:%fZ', start_at, @lead) > @from AND strftime('%Y-%m-%dT%H:%M:%fZ', start_at, @lead) <= @to)
+           OR (start_at > @from AND start_at <= @to) OR (end_at > @from AND end_at <= @to)
+           OR (registration_opens > @from AND registration_opens <= @to)
+           OR (registration_closes > @from AND registration_closes <= @to)
+           OR (captain_seats_release_at > @from AND captain_seats_release_at <= @to)`,
+      )
+        .all({ from, to, lead: `-${Math.round(leadMs / 1000)} seconds` })
+        .map((r) => r.building_id),
+
+    // Retention: personal data goes, the anonymous facts (category, times, rating) stay.
+    purgeFeedback(closedBefore: string): number {
+      const ids = `SELECT id FROM feedback WHERE status IN ('closed', 'duplicate', 'declined')
+        AND COALESCE(closed_at, updated_at) < ? AND (contact_name IS NOT NULL OR contact_phone IS NOT NULL OR photo IS NOT NULL)`;
+      const n = sql(
+        `UPDATE feedback SET contact_name = NULL, contact_phone = NULL, photo = NULL WHERE id IN (${ids})`,
+      ).run(closedBefore).changes;
+      return n;
+    },
+    purgeSupporters: (closedBefore: string): number =>
+      sql(
+        `UPDATE feedback_supporters SET contact_phone = NULL WHERE contact_phone IS NOT NULL AND feedback_id IN
+           (SELECT id FROM feedback WHERE status IN ('closed', 'duplicate', 'declined') AND COALESCE(closed_at, updated_at) < ?)`,
+      ).run(closedBefore).changes,
+    purgeRegistrations: (endedBefore: string): number =>
+      sql(
+        `UPDATE registrations SET name = '—', company = '', phone = 'purged:' || id
+         WHERE phone NOT LIKE 'purged:%' AND event_id IN (SELECT id FROM events WHERE end_at < ?)`,
+      ).run(endedBefore).changes,
+  };
+}
+export type JobStore = ReturnType<typeof jobStore>;

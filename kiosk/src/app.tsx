@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Locale } from '#shared/enums';
+import type { KioskStore } from './data/store.ts';
+import { AlertOverlay } from './screens/alert-overlay.tsx';
+import { DirectoryScreen } from './screens/directory.tsx';
+import { EventsScreen } from './screens/events.tsx';
+import { FeedbackScreen } from './screens/feedback.tsx';
+import { HomeScreen } from './screens/home.tsx';
+import { NoticesScreen } from './screens/notices.tsx';
+import { ServiceScreen } from './screens/service.tsx';
+import type { ScreenName } from './screens/screen.ts';
+import { TopBar } from './screens/top-bar.tsx';
+import { IDLE_MS, useIdle } from './ui/idle.ts';
+import { words, WordsContext } from './ui/i18n.tsx';
+import { useKiosk } from './ui/use-kiosk.ts';
+
+interface Props {
+  store: KioskStore;
+  // The place feedback from this kiosk is tagged with (demo mode: ?place=).
+  demoPlace: number | null;
+}
+
+export function App({ store, demoPlace }: Props) {
+  const s = useKiosk(store);
+  const defaultLocale: Locale = s.config?.locale ?? 'zh-CN';
+  const [locale, setLocale] = useState<Locale>(defaultLocale);
+  const [screen, setScreen] = useState<ScreenName>('home');
+  // Bumping the visit remounts every screen: all typed text and picks are gone.
+  const [visit, setVisit] = useState(0);
+  useEffect(() => setLocale(defaultLocale), [defaultLocale]);
+
+  useIdle(IDLE_MS, () => {
+    setScreen('home');
+    setLocale(defaultLocale);
+    setVisit((v) => v + 1);
+  });
+
+  const tz = s.detail?.timezone ?? s.config?.timezone ?? 'Asia/Shanghai';
+  const w = useMemo(() => words(locale, tz), [locale, tz]);
+  const place = s.config?.placeId ?? demoPlace;
+  const props = { s, go: setScreen };
+  const orientation = s.config?.orientation;
+
+  return (
+    <WordsContext.Provider value={w}>
+      <div class="kiosk" data-orientation={orientation} lang={locale}>
+        <TopBar
+          s={s}
+          atHome={screen === 'home'}
+          onHome={() => {
+            setScreen('home');
+            setVisit((v) => v + 1);
+          }}
+          onLocale={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+        />
+        <main class="screen" key={`${visit}-${screen}`}>
+          {screen === 'home' && <HomeScreen {...props} />}
+          {screen === 'notices' && <NoticesScreen {...props} />}
+          {screen === 'directory' && <DirectoryScreen {...props} />}
+          {screen === 'events' && <EventsScreen {...props} />}
+          {screen === 'feedback' && <FeedbackScreen {...props} place={place} />}
+          {screen === 'service' && <ServiceScreen {...props} />}
+        </main>
+        {s.alert && <AlertOverlay alert={s.alert} />}
+      </div>
+    </WordsContext.Provider>
+  );
+}

@@ -1,0 +1,5 @@
+import { ticketPage } from '../data/page-data.ts';
+import { mount } from '../mount.tsx';
+import { Ticket } from '../pages/ticket.tsx';
+
+mount(ticketPage, Ticket);

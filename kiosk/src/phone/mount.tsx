@@ -1,0 +1,81 @@
+import { render, type FunctionComponent } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import type * as z from 'zod/mini';
+import type { Locale } from '#shared/enums';
+import { readPageData } from './data/page-data.ts';
+import { locale as localeSchema } from './data/schemas.ts';
+import { phoneWords, PhoneWordsContext, useT } from './ui/i18n.tsx';
+import { Shell } from './ui/shell.tsx';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/follow.css';
+
+const LOCALE_KEY = 'lobby.locale';
+
+function storedLocale(): Locale | null {
+  try {
+    const parsed = localeSchema.safeParse(localStorage.getItem(LOCALE_KEY));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Base {
+  locale: Locale;
+  tz: string;
+  building: { name: string };
+}
+
+// Reads the page's inlined data and renders the page; data that does not fit the page
+// gets the plain "wrong link" message, never a stack.
+export function mount<S extends z.ZodMiniType<Base>>(
+  schema: S,
+  Page: FunctionComponent<{ data: z.infer<S> }>,
+): void {
+  const data = readPageData(schema);
+  const root = document.getElementById('app');
+  if (root) render(<Root data={data} Page={Page} />, root);
+}
+
+function Root<D extends Base>({
+  data,
+  Page,
+}: {
+  data: D | null;
+  Page: FunctionComponent<{ data: D }>;
+}) {
+  const [locale, setLocale] = useState<Locale>(
+    () => storedLocale() ?? data?.locale ?? (/^en\b/i.test(navigator.language) ? 'en' : 'zh-CN'),
+  );
+  const words = useMemo(
+    () =>
+      phoneWords(locale, data?.tz ?? 'Asia/Shanghai', (l) => {
+        try {
+          localStorage.setItem(LOCALE_KEY, l);
+        } catch {
+          // Private mode: the choice lasts for this page only.
+        }
+        document.documentElement.lang = l;
+        setLocale(l);
+      }),
+    [locale, data?.tz],
+  );
+  return (
+    <PhoneWordsContext.Provider value={words}>
+      <Shell building={data?.building.name ?? ''}>
+        {data ? <Page data={data} /> : <BrokenLink />}
+      </Shell>
+    </PhoneWordsContext.Provider>
+  );
+}
+
+function BrokenLink() {
+  const { t } = useT();
+  return (
+    <section class="card" data-testid="broken-link">
+      <h1>{t('broken.title')}</h1>
+      <p>{t('broken.body')}</p>
+    </section>
+  );
+}

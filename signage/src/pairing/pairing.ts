@@ -1,0 +1,77 @@
+import { pairingCreated, pairingDone } from '#shared/schemas/devices';
+import { backoffDelay } from '../data/backoff.ts';
+import {
+  forgetPending,
+  loadPending,
+  pendingPairing,
+  savePending,
+  type Credentials,
+  type PendingPairing,
+} from '../data/credentials.ts';
+
+const POLL_MS = 2000;
+
+export type PairingStatus =
+  { phase: 'connecting'; code: string | null } | { phase: 'waiting'; code: string };
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function requestCode(signal: AbortSignal): Promise<PendingPairing> {
+  const res = await fetch('/api/devices/pairing', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'signage' }),
+    signal,
+  });
+  if (res.status !== 201) throw new Error(`pairing request: HTTP ${res.status}`);
+  const pending = pendingPairing.parse(pairingCreated.parse(await res.json()));
+  savePending(pending);
+  return pending;
+}
+
+// Asks the hub for a code, shows it, and polls until staff have entered it in the console;
+// then collects the token (the hub hands it out once). Resolves null when aborted.
+export async function pairScreen(
+  onStatus: (s: PairingStatus) => void,
+  signal: AbortSignal,
+): Promise<Credentials | null> {
+  let attempt = 0;
+  let pending = loadPending();
+  while (!signal.aborted) {
+    try {
+      pending ??= await requestCode(signal);
+      onStatus({ phase: 'waiting', code: pending.code });
+      const res = await fetch(`/api/devices/pairing/${pending.deviceId}`, {
+        cache: 'no-store',
+        signal,
+      });
+      attempt = 0;
+      if (res.status === 200) {
+        const done = pairingDone.parse(await res.json());
+        return { deviceId: pending.deviceId, token: done.token, building: done.building };
+      }
+      if (res.status === 202) {
+        await sleep(POLL_MS, signal);
+        continue;
+      }
+      // Expired, already collected or unknown: start over with a fresh code.
+      forgetPending();
+      pending = null;
+      if (res.status !== 404 && res.status !== 410) throw new Error(`pairing: HTTP ${res.status}`);
+    } catch (err) {
+      if (signal.aborted) break;
+      console.warn(err);
+      onStatus({ phase: 'connecting', code: pending?.code ?? null });
+      await sleep(backoffDelay(attempt++), signal);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,30 @@
+import { useSignage } from '../data/hooks.ts';
+import { useT } from '../i18n.ts';
+
+// `identify` from the console: the screen flashes its name and id for a few seconds, so
+// staff standing in a lobby of six screens know which one they are configuring.
+export function IdentifyOverlay() {
+  const { t } = useT();
+  const until = useSignage((s) => s.identifyUntil);
+  const config = useSignage((s) => s.config);
+  const deviceId = useSignage((s) => s.credentials?.deviceId ?? '');
+  if (until === null) return null;
+  const c = config?.data;
+  const placed = c && (c.floor !== null || c.bank !== null || c.group !== null);
+  return (
+    <div class="identify" data-testid="identify">
+      <div class="identify-title">{t('identify.title')}</div>
+      <div class="identify-name">{c?.name || deviceId}</div>
+      <div class="identify-id">{deviceId}</div>
+      <div class="identify-place">
+        {placed
+          ? t('identify.placement', {
+              floor: c.floor ?? '–',
+              bank: c.bank ?? '–',
+              group: c.group ?? '–',
+            })
+          : t('identify.unplaced')}
+      </div>
+    </div>
+  );
+}

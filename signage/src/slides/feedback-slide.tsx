@@ -1,0 +1,47 @@
+import { FEEDBACK_CATEGORIES } from '#shared/enums';
+import type { DeviceConfig } from '#shared/payloads';
+import { useSignage } from '../data/hooks.ts';
+import { useT } from '../i18n.ts';
+import { Qr } from '../qr/qr.tsx';
+import type { SlideProps } from './types.ts';
+
+const CATEGORIES_SHOWN = FEEDBACK_CATEGORIES.filter((c) => c !== 'other');
+
+// The hub names the QR of this screen's place (`/q/{code}`); a screen without one sends
+// phones to the feedback page with its building and floor, so the place is still kept.
+export function feedbackUrl(config: DeviceConfig | null, building: string | null): string {
+  if (config?.data.feedbackUrl) return config.data.feedbackUrl;
+  const q = new URLSearchParams();
+  const b = config?.data.building ?? building;
+  if (b) q.set('building', b);
+  if (config?.data.floor != null) q.set('floor', String(config.data.floor));
+  if (config?.data.bank) q.set('bank', config.data.bank);
+  return `${location.origin}/kiosk/phone/feedback?${q.toString()}`;
+}
+
+export function FeedbackSlide(_props: SlideProps) {
+  const { t, v } = useT();
+  const config = useSignage((s) => s.config);
+  const building = useSignage((s) => s.credentials?.building ?? null);
+  return (
+    <section class="slide-body feedback" data-slide-kind="feedback">
+      <div class="feedback-text">
+        <h1>{t('feedback.title')}</h1>
+        <p class="feedback-subtitle">{t('feedback.subtitle')}</p>
+        <ul class="chips">
+          {CATEGORIES_SHOWN.map((c) => (
+            <li key={c} class="chip">
+              {v(`feedback.${c}`)}
+            </li>
+          ))}
+        </ul>
+        <p class="feedback-steps">{t('feedback.steps')}</p>
+        <p class="feedback-note">{t('feedback.noLogin')}</p>
+      </div>
+      <figure class="qr-box large">
+        <Qr text={feedbackUrl(config, building)} label={t('feedback.scan')} />
+        <figcaption>{t('feedback.scan')}</figcaption>
+      </figure>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+// The screen's service worker: the app shell comes from the cache, so a reload fetches
+// nothing and a screen with no hub still starts; images are kept as they are first shown.
+// Built by vite.config.ts, which fills in the file list and version of the build.
+
+interface SwEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface SwFetchEvent extends SwEvent {
+  request: Request;
+  respondWith(r: Promise<Response>): void;
+}
+interface SwScope {
+  addEventListener(type: 'install' | 'activate', fn: (e: SwEvent) => void): void;
+  addEventListener(type: 'fetch', fn: (e: SwFetchEvent) => void): void;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  registration: { scope: string };
+}
+declare const self: SwScope;
+declare const __PRECACHE__: string[];
+
+const VERSION = '__VERSION__';
+const PRECACHE: string[] = __PRECACHE__;
+const SHELL = `signage-shell-${VERSION}`;
+const MEDIA = 'signage-media';
+// Enough for every notice image and captain photo of a building; older ones go first.
+const MEDIA_LIMIT = 300;
+const INDEX = new URL('index.html', self.registration.scope).pathname;
+
+self.addEventListener('install', (e) => {
+  e.waitUntil(
+    caches
+      .open(SHELL)
+      .then((c) => c.addAll(PRECACHE))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (e) => {
+  e.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((k) => k.startsWith('signage-shell-') && k !== SHELL)
+            .map((k) => caches.delete(k)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (e) => {
+  const req = e.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  if (req.mode === 'navigate' && url.href.startsWith(self.registration.scope)) {
+    e.respondWith(fromCache(SHELL, INDEX, req));
+  } else if (PRECACHE.includes(url.pathname)) {
+    e.respondWith(fromCache(SHELL, url.pathname, req));
+  } else if (req.destination === 'image') {
+    e.respondWith(media(req));
+  }
+});
+
+async function fromCache(name: string, key: string, req: Request): Promise<Response> {
+  const hit = await caches.match(key, { cacheName: name });
+  return hit ?? fetch(req);
+}
+
+async function media(req: Request): Promise<Response> {
+  const cache = await caches.open(MEDIA);
+  const hit = await cache.match(req);
+  if (hit) return hit;
+  const res = await fetch(req);
+  if (res.ok) {
+    await cache.put(req, res.clone());
+    const keys = await cache.keys();
+    await Promise.all(
+      keys.slice(0, Math.max(0, keys.length - MEDIA_LIMIT)).map((k) => cache.delete(k)),
+    );
+  }
+  return res;
+}
+
+export {};

@@ -1,0 +1,149 @@
+// A fleet of screens in a process of its own, driven by the MQTT benchmarks over IPC
+// (test/bench/mqtt-kit.ts starts it). Not a benchmark itself.
+//
+// Each screen connects as a paired device (MQTT 3.1.1, its token, a retained 'offline'
+// will), says 'online', and subscribes to its building's content and its own topics, as
+// the signage app does. Times are performance.timeOrigin + performance.now(), which the
+// parent process reads on the same clock.
+import mqtt, { type MqttClient } from 'mqtt';
+import { topics } from '#shared/topics';
+
+export interface FleetDevice {
+  deviceId: string;
+  token: string;
+  building: string;
+}
+
+export type FleetCommand =
+  | { type: 'connect'; devices: FleetDevice[]; url: string }
+  | { type: 'watch'; marker: string }
+  | { type: 'reconnect' }
+  | { type: 'close' };
+
+export type FleetReport =
+  | { type: 'ready'; ms: number }
+  | { type: 'watching'; marker: string }
+  | { type: 'arrived'; marker: string; times: number[] }
+  | { type: 'restored'; start: number; times: number[] }
+  | { type: 'failed'; message: string };
+
+// What a screen holds once connected: five content snapshots (no alert is up) and its config.
+const RETAINED_WANTED = 6;
+const CONNECTING_AT_ONCE = 100;
+
+interface Screen {
+  device: FleetDevice;
+  client: MqttClient;
+  retained: Set<string>;
+  doneAt: number | null;
+  arrivedAt: number | null;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const screens: Screen[] = [];
+let watching: { marker: string; bytes: Buffer; count: number } | null = null;
+let waitingForRetained: ((start: number) => void) | null = null;
+let retainedStart = 0;
+
+const send = (report: FleetReport) => process.send?.(report);
+
+function onMessage(screen: Screen, topic: string, payload: Buffer, retain: boolean) {
+  if (retain && screen.doneAt === null) {
+    screen.retained.add(topic);
+    if (screen.retained.size === RETAINED_WANTED) {
+      screen.doneAt = now();
+      if (screens.every((s) => s.doneAt !== null)) waitingForRetained?.(retainedStart);
+    }
+  }
+  const w = watching;
+  if (w && screen.arrivedAt === null && topic.endsWith('/notices') && payload.includes(w.bytes)) {
+    screen.arrivedAt = now();
+    w.count += 1;
+    if (w.count === screens.length) {
+      watching = null;
+      send({ type: 'arrived', marker: w.marker, times: screens.map((s) => s.arrivedAt ?? 0) });
+    }
+  }
+}
+
+async function connectOne(device: FleetDevice, url: string): Promise<Screen> {
+  const availability = topics.device(device.building, device.deviceId, 'availability');
+  const client = await mqtt.connectAsync(
+    url,
+    {
+      protocolVersion: 4,
+      clientId: device.deviceId,
+      username: device.deviceId,
+      password: device.token,
+      reconnectPeriod: 0,
+      keepalive: 120,
+      will: { topic: availability, payload: Buffer.from('offline'), qos: 1, retain: true },
+    },
+    false,
+  );
+  const screen: Screen = { device, client, retained: new Set(), doneAt: null, arrivedAt: null };
+  client.on('message', (topic, payload, packet) =>
+    onMessage(screen, topic, payload, packet.retain),
+  );
+  client.on('connect', () => {
+    client.publish(availability, 'online', { qos: 1, retain: true });
+  });
+  client.on('error', () => {
+    // A refused reconnect shows up as a screen that never completes.
+  });
+  client.publish(availability, 'online', { qos: 1, retain: true });
+  client.subscribe(
+    [topics.buildingContent(device.building), topics.deviceAnywhere(device.deviceId)],
+    { qos: 1 },
+  );
+  return screen;
+}
+
+function allRetained(): Promise<number> {
+  return new Promise((resolve) => {
+    waitingForRetained = resolve;
+    if (screens.every((s) => s.doneAt !== null)) resolve(retainedStart);
+  });
+}
+
+async function handle(cmd: FleetCommand) {
+  switch (cmd.type) {
+    case 'connect': {
+      const started = now();
+      retainedStart = started;
+      const done = allRetained();
+      for (let i = 0; i < cmd.devices.length; i += CONNECTING_AT_ONCE) {
+        const batch = cmd.devices.slice(i, i + CONNECTING_AT_ONCE);
+        screens.push(...(await Promise.all(batch.map((d) => connectOne(d, cmd.url)))));
+      }
+      await done;
+      send({ type: 'ready', ms: now() - started });
+      return;
+    }
+    case 'watch':
+      for (const s of screens) s.arrivedAt = null;
+      watching = { marker: cmd.marker, bytes: Buffer.from(cmd.marker), count: 0 };
+      send({ type: 'watching', marker: cmd.marker });
+      return;
+    case 'reconnect': {
+      for (const s of screens) {
+        s.retained.clear();
+        s.doneAt = null;
+      }
+      retainedStart = now();
+      const done = allRetained();
+      // All at once, as screens do when the hub comes back (mqtt.js resubscribes on connect).
+      for (const s of screens) s.client.reconnect();
+      const start = await done;
+      send({ type: 'restored', start, times: screens.map((s) => (s.doneAt ?? 0) - start) });
+      return;
+    }
+    case 'close':
+      await Promise.all(screens.map((s) => s.client.endAsync(true)));
+      process.exit(0);
+  }
+}
+
+process.on('message', (cmd: FleetCommand) => {
+  handle(cmd).catch((err: unknown) => send({ type: 'failed', message: String(err) }));
+});

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { playlistsData } from '#shared/payloads';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { ConsoleApp, addStaff } from './pages/console.ts';
+
+// An editor schedules a lunch-hour playlist for the lobby screens, and the preview (the
+// screens' own resolver, run in the console) shows it at 12:00 and not at 14:00.
+let hub: TestHub;
+let browser: Browser;
+let app: ConsoleApp;
+// Friday 20 November 2026, 09:00 in Shanghai.
+const NOW = new Date('2026-11-20T01:00:00Z');
+
+before(async () => {
+  hub = await startTestHub();
+  browser = await launchBrowser();
+  await addStaff(hub, 'editor');
+  app = await ConsoleApp.open(browser, hub, { clock: NOW });
+  await app.login('editor');
+});
+after(async () => {
+  await app.close();
+  await browser.close();
+  await hub.stop();
+});
+
+test('an editor builds the lunch playlist and drags its slides into order', async () => {
+  await app.go('Playlists');
+  await app.page.getByRole('button', { name: 'New playlist' }).click();
+  const panel = app.page.getByRole('region', { name: 'New playlist' });
+  await app.field('Name', panel).fill('午间');
+  for (const kind of ['Notices', 'Events', 'Feedback QR']) {
+    await panel.getByLabel('Add a slide').selectOption({ label: kind });
+    await panel.getByRole('button', { name: 'Add a slide' }).click();
+  }
+  const slides = panel.getByTestId('slide');
+  await slides.nth(2).waitFor();
+  await slides.nth(2).locator('.grip').dragTo(slides.nth(0));
+  await panel.getByRole('button', { name: 'Move down' }).nth(1).click();
+  const order = await slides.locator('strong').allTextContents();
+  assert.deepEqual(order, ['Feedback QR', 'Events', 'Notices']);
+  await slides.nth(1).getByLabel('Seconds').fill('30');
+  await panel.getByText('One loop: 60 s').waitFor();
+  await app.shot('playlist-editor');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await app.page
+    .getByRole('row')
+    .filter({ hasText: '午间' })
+    .getByText('Feedback QR → Events → Notices')
+    .waitFor();
+});
+
+test('a rule for the lobby group on weekdays, 12:00 to 13:00; the page says how precedence works', async () => {
+  await app.go('Schedule rules');
+  await app.page.getByTestId('precedence').getByText('emergency alert > urgent notices').waitFor();
+  await app.page.getByRole('button', { name: 'New rule' }).click();
+  const panel = app.page.getByRole('region', { name: 'New rule' });
+  await app.field('Playlist', panel).selectOption({ label: '午间' });
+  await panel.getByRole('checkbox', { name: 'lobby' }).check();
+  await app.field('From', panel).fill('12:00');
+  await app.field('To', panel).fill('13:00');
+  await app.field('Priority (0–100)', panel).fill('10');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  const row = app.page.getByRole('row').filter({ hasText: '午间' });
+  await row.getByText('12:00–13:00').waitFor();
+  await app.page.getByTestId('conflicts').getByText('No conflicts.').waitFor();
+
+  const admin = await hub.login();
+  const data = playlistsData.parse(
+    (await hub.api('GET', '/api/staff/buildings/demo/playlists', undefined, admin)).body,
+  );
+  const rule = data.rules[0];
+  assert.deepEqual(
+    [rule?.groups, rule?.weekdays, rule?.from, rule?.to, rule?.priority],
+    [['lobby'], [1, 2, 3, 4, 5], '12:00', '13:00', 10],
+  );
+});
+
+test('the preview shows the lunch playlist at 12:00 and not at 14:00 on a lobby screen', async () => {
+  await app.go('Screen preview');
+  const form = app.page.getByRole('form', { name: 'What this screen shows at this time' });
+  await app.field('Group', form).selectOption('lobby');
+  await app.field('Moment', form).fill('2026-11-20T12:00');
+  await form.getByRole('button', { name: 'Show' }).click();
+  const result = app.page.getByTestId('preview-result');
+  await result.getByText('2026-11-20 12:00').waitFor();
+  assert.equal(
+    await app.page.getByTestId('preview-playlist').textContent(),
+    'Playlist: 午间 · Rule #1 (priority 10)',
+  );
+  // The demo's urgent notice opens the loop as its own slide, ahead of the schedule.
+  assert.deepEqual(await app.page.getByTestId('preview-slides').locator('li').allTextContents(), [
+    'One notice · 大堂消防通道禁止堆放物品 (15s)',
+    'Feedback QR (15s)',
+    'Events (30s)',
+    'Notices (15s)',
+  ]);
+  assert.equal(await app.page.getByTestId('preview-layer').textContent(), 'Urgent notices');
+  await app.shot('preview-1200');
+
+  await app.field('Moment', form).fill('2026-11-20T14:00');
+  await form.getByRole('button', { name: 'Show' }).click();
+  await result.getByText('2026-11-20 14:00').waitFor();
+  const text = (await app.page.getByTestId('preview-playlist').textContent()) ?? '';
+  assert.ok(!text.includes('午间'), text);
+  assert.equal(text, 'Playlist: Built-in rotation');
+
+  // Saturday lunch is not a weekday.
+  await app.field('Moment', form).fill('2026-11-21T12:00');
+  await form.getByRole('button', { name: 'Show' }).click();
+  await result.getByText('2026-11-21 12:00').waitFor();
+  assert.ok(
+    !((await app.page.getByTestId('preview-playlist').textContent()) ?? '').includes('午间'),
+  );
+});
+
+test('the week calendar shows the lunch hour on weekdays for the lobby', async () => {
+  await app.go('Week calendar');
+  await app.page.getByText('Week of 2026-11-16').waitFor();
+  const blocks = app.page.getByTestId('block').filter({ hasText: '午间' });
+  assert.equal(await blocks.count(), 5);
+  await app.shot('week-calendar');
+});
