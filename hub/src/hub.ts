@@ -57,29 +57,32 @@ export async function startHub(overrides: Partial<Config> = {}): Promise<Running
 
   const metrics = createMetrics(store.db, join(config.dataDir, 'lobby.db'));
   const app = await buildServer(ctx, { metrics });
-  // The broker (and /mqtt on the HTTP server), then every retained snapshot, before anyone connects.
-  const broker = await startBroker(ctx, { http: app.server, metrics }).catch(async (err) => {
-    await app.close();
-    store.close();
-    throw err;
-  });
-  ctx.mqttEndpoints = () => broker.link.endpoints();
-  const publisher = new Publisher(ctx, broker.link, metrics.mqtt);
-  publisher.start();
-  const stopDevicePublishing = startDevicePublishing(ctx, broker.link);
+  // The broker, and /mqtt on the HTTP server.
+  const broker = await startBroker(ctx, { http: app.server, metrics }).catch(
+    async (err: unknown) => {
+      await app.close();
+      store.close();
+      throw err;
+    },
+  );
+  ctx.mqttEndpoints = () => broker.endpoints();
   const live = ctx.live ? attachLive(ctx, app.server, ctx.live) : null;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   boundUrl = `http://${host}:${port}`;
+  // Every retained snapshot and device config again, once links in them can name this address.
+  const publisher = new Publisher(ctx, broker, metrics.mqtt);
+  publisher.start();
+  const stopDevicePublishing = startDevicePublishing(ctx, broker);
   const scheduler = startScheduler(ctx);
 
   return {
     url: boundUrl,
     port,
-    mqttPort: broker.link.port,
-    mqttWsUrl: broker.link.endpoints().ws,
+    mqttPort: broker.port,
+    mqttWsUrl: broker.endpoints().ws,
     ctx,
     adminPassword,
     async close() {
@@ -88,7 +91,7 @@ export async function startHub(overrides: Partial<Config> = {}): Promise<Running
       await publisher.stop();
       stopDevicePublishing();
       await live?.close();
-      await broker.link.close();
+      await broker.close();
       await app.close();
       store.close();
     },

@@ -16,13 +16,22 @@ const noticeFields = z.object({
   link: z.url().max(500).optional(),
 });
 
-const windowInOrder = (n: { validFrom?: string | undefined; validTo?: string | undefined }) =>
-  !n.validFrom || !n.validTo || Date.parse(n.validFrom) < Date.parse(n.validTo);
+const windowInOrder = (n: {
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+}) => !n.validFrom || !n.validTo || Date.parse(n.validFrom) < Date.parse(n.validTo);
 const windowError = { message: 'must be after validFrom', path: ['validTo'] };
 
 export const noticeInput = noticeFields.refine(windowInOrder, windowError);
+// null clears an optional field: an editor can remove a window, an image or a link.
 export const noticePatch = noticeFields
   .omit({ building: true })
+  .extend({
+    validFrom: isoDateTime.nullable(),
+    validTo: isoDateTime.nullable(),
+    image: z.string().max(300).nullable(),
+    link: z.url().max(500).nullable(),
+  })
   .partial()
   .refine(windowInOrder, windowError);
 

@@ -27,6 +27,11 @@ export const staffUser = z.object({
 });
 export type StaffUser = z.infer<typeof staffUser>;
 
+// The signed-in user, plus the address phones reach the hub at (PUBLIC_URL), which printed
+// QR codes must carry even when staff reach the hub by another name.
+export const me = staffUser.extend({ publicUrl: z.string() });
+export type Me = z.infer<typeof me>;
+
 export const staffUserInput = z.object({
   username,
   displayName: z.string().trim().min(1).max(60),

@@ -85,17 +85,20 @@ async function connectOne(device: FleetDevice, url: string): Promise<Screen> {
   client.on('message', (topic, payload, packet) =>
     onMessage(screen, topic, payload, packet.retain),
   );
-  client.on('connect', () => {
+  const announce = () => {
     client.publish(availability, 'online', { qos: 1, retain: true });
-  });
+    client.subscribe(
+      [topics.buildingContent(device.building), topics.deviceAnywhere(device.deviceId)],
+      { qos: 1 },
+    );
+  };
+  // With reconnectPeriod 0 (reconnecting by hand, for backoff with jitter) mqtt.js does not
+  // resubscribe by itself: a screen subscribes again on every connect.
+  client.on('connect', announce);
   client.on('error', () => {
     // A refused reconnect shows up as a screen that never completes.
   });
-  client.publish(availability, 'online', { qos: 1, retain: true });
-  client.subscribe(
-    [topics.buildingContent(device.building), topics.deviceAnywhere(device.deviceId)],
-    { qos: 1 },
-  );
+  announce();
   return screen;
 }
 

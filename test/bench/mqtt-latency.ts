@@ -3,7 +3,7 @@
 // embedded broker over WebSocket (how browser screens connect) and over TCP, and an
 // external Mosquitto 2.0 with the config the hub exported, over TCP (Debian's 2.0.11
 // ignores a WebSocket listener's bind address; this benchmark stays on loopback).
-// The hub runs in its own process, the screens in another. Target: p99 < 100 ms.
+// The hub runs in its own process, the screens in two others. Target: p99 < 100 ms.
 //   node --import tsx test/bench/mqtt-latency.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ async function measure(
   url: string,
   devices: FleetDevice[],
 ): Promise<Row> {
-  const fleet = Fleet.start();
+  const fleet = Fleet.start(2);
   try {
     const connectMs = await fleet.connect(devices, url);
     const latencies: number[] = [];

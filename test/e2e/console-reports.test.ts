@@ -132,8 +132,8 @@ test('a poster for an elevator bank prints on one A4 page with its QR codes and 
     .getByRole('link', { name: 'Print poster' })
     .click();
   const poster = app.page.getByTestId('poster');
-  await poster.getByRole('img', { name: 'Feedback' }).locator('svg').waitFor();
-  await poster.getByRole('img', { name: 'Floor captain' }).locator('svg').waitFor();
+  await poster.getByRole('img', { name: 'Feedback' }).waitFor();
+  await poster.getByRole('img', { name: 'Floor captain' }).waitFor();
   await poster.getByText(/^1[0-9]{10}$/).waitFor();
   await app.page.emulateMedia({ media: 'print' });
   assert.equal(

@@ -31,7 +31,7 @@ test('an editor builds the lunch playlist and drags its slides into order', asyn
   await app.go('Playlists');
   await app.page.getByRole('button', { name: 'New playlist' }).click();
   const panel = app.page.getByRole('region', { name: 'New playlist' });
-  await app.field('Name', panel).fill('午间');
+  await app.field('Name', panel).fill('大堂午餐');
   for (const kind of ['Notices', 'Events', 'Feedback QR']) {
     await panel.getByLabel('Add a slide').selectOption({ label: kind });
     await panel.getByRole('button', { name: 'Add a slide' }).click();
@@ -48,7 +48,7 @@ test('an editor builds the lunch playlist and drags its slides into order', asyn
   await panel.getByRole('button', { name: 'Save' }).click();
   await app.page
     .getByRole('row')
-    .filter({ hasText: '午间' })
+    .filter({ hasText: '大堂午餐' })
     .getByText('Feedback QR → Events → Notices')
     .waitFor();
 });
@@ -58,13 +58,14 @@ test('a rule for the lobby group on weekdays, 12:00 to 13:00; the page says how 
   await app.page.getByTestId('precedence').getByText('emergency alert > urgent notices').waitFor();
   await app.page.getByRole('button', { name: 'New rule' }).click();
   const panel = app.page.getByRole('region', { name: 'New rule' });
-  await app.field('Playlist', panel).selectOption({ label: '午间' });
+  await app.field('Playlist', panel).selectOption({ label: '大堂午餐' });
   await panel.getByRole('checkbox', { name: 'lobby' }).check();
   await app.field('From', panel).fill('12:00');
   await app.field('To', panel).fill('13:00');
-  await app.field('Priority (0–100)', panel).fill('10');
+  // Above the demo's building-wide lunch rule (priority 10), as a lobby override would be.
+  await app.field('Priority (0–100)', panel).fill('20');
   await panel.getByRole('button', { name: 'Save' }).click();
-  const row = app.page.getByRole('row').filter({ hasText: '午间' });
+  const row = app.page.getByRole('row').filter({ hasText: '大堂午餐' });
   await row.getByText('12:00–13:00').waitFor();
   await app.page.getByTestId('conflicts').getByText('No conflicts.').waitFor();
 
@@ -72,10 +73,10 @@ test('a rule for the lobby group on weekdays, 12:00 to 13:00; the page says how 
   const data = playlistsData.parse(
     (await hub.api('GET', '/api/staff/buildings/demo/playlists', undefined, admin)).body,
   );
-  const rule = data.rules[0];
+  const rule = data.rules.find((r) => r.groups.includes('lobby'));
   assert.deepEqual(
     [rule?.groups, rule?.weekdays, rule?.from, rule?.to, rule?.priority],
-    [['lobby'], [1, 2, 3, 4, 5], '12:00', '13:00', 10],
+    [['lobby'], [1, 2, 3, 4, 5], '12:00', '13:00', 20],
   );
 });
 
@@ -89,7 +90,7 @@ test('the preview shows the lunch playlist at 12:00 and not at 14:00 on a lobby 
   await result.getByText('2026-11-20 12:00').waitFor();
   assert.equal(
     await app.page.getByTestId('preview-playlist').textContent(),
-    'Playlist: 午间 · Rule #1 (priority 10)',
+    'Playlist: 大堂午餐 · Rule #2 (priority 20)',
   );
   // The demo's urgent notice opens the loop as its own slide, ahead of the schedule.
   assert.deepEqual(await app.page.getByTestId('preview-slides').locator('li').allTextContents(), [
@@ -105,22 +106,22 @@ test('the preview shows the lunch playlist at 12:00 and not at 14:00 on a lobby 
   await form.getByRole('button', { name: 'Show' }).click();
   await result.getByText('2026-11-20 14:00').waitFor();
   const text = (await app.page.getByTestId('preview-playlist').textContent()) ?? '';
-  assert.ok(!text.includes('午间'), text);
-  assert.equal(text, 'Playlist: Built-in rotation');
+  assert.ok(!text.includes('大堂午餐'), text);
+  assert.equal(text, 'Playlist: 日常轮播', 'the demo building has a default playlist');
 
   // Saturday lunch is not a weekday.
   await app.field('Moment', form).fill('2026-11-21T12:00');
   await form.getByRole('button', { name: 'Show' }).click();
   await result.getByText('2026-11-21 12:00').waitFor();
   assert.ok(
-    !((await app.page.getByTestId('preview-playlist').textContent()) ?? '').includes('午间'),
+    !((await app.page.getByTestId('preview-playlist').textContent()) ?? '').includes('大堂午餐'),
   );
 });
 
 test('the week calendar shows the lunch hour on weekdays for the lobby', async () => {
   await app.go('Week calendar');
   await app.page.getByText('Week of 2026-11-16').waitFor();
-  const blocks = app.page.getByTestId('block').filter({ hasText: '午间' });
+  const blocks = app.page.getByTestId('block').filter({ hasText: '大堂午餐' });
   assert.equal(await blocks.count(), 5);
   await app.shot('week-calendar');
 });

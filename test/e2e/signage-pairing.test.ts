@@ -7,7 +7,7 @@ import { topics } from '#shared/topics';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { connectAs, hubCredential, nextMessage, subscribe } from '../helpers/mqtt.ts';
-import { playOnly, SignageScreen } from './pages/signage.ts';
+import { playOnly, SignageScreen, withoutUrgentNotices } from './pages/signage.ts';
 
 // Pairing through the screen and the staff API, then what a paired screen does live:
 // new notices, its floor's captain, its feedback QR, and the console's commands.
@@ -20,6 +20,7 @@ before(async () => {
   hub = await startTestHub();
   browser = await launchBrowser();
   staff = await hub.login();
+  await withoutUrgentNotices(hub, staff);
   watcher = await connectAs(`mqtt://127.0.0.1:${hub.mqttPort}`, hubCredential(hub));
 });
 after(async () => {
@@ -153,5 +154,42 @@ test('identify flashes the screen with its name and id; reload reloads it', asyn
   assert.equal((await command('reload')).status, 202);
   await reloaded;
   await screen.page.getByTestId('building-name').waitFor();
+  await screen.close();
+});
+
+test('a revoked screen forgets its token and shows a new pairing code', async () => {
+  const screen = await SignageScreen.open(browser, hub);
+  const deviceId = await screen.pair(staff, { floor: 4, bank: 'A' });
+  const revoked = await hub.api('POST', `/api/staff/devices/${deviceId}/revoke`, undefined, staff);
+  assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+  await screen.page.getByTestId('pairing-code').waitFor({ timeout: 30_000 });
+  const stored = await screen.page.evaluate(() =>
+    localStorage.getItem('lobby.signage.v1.credentials'),
+  );
+  assert.equal(stored, null);
+  await screen.close();
+});
+
+test('corrupt storage is dropped on load: the screen starts clean instead of crashing', async () => {
+  const screen = await SignageScreen.open(browser, hub);
+  await screen.pair(staff, { floor: 6, bank: 'A' });
+  const errors: string[] = [];
+  screen.page.on('pageerror', (e) => errors.push(e.message));
+  await screen.page.evaluate(() => {
+    for (const key of ['notices', 'events', 'contacts', 'playlists', 'board', 'alert'])
+      localStorage.setItem(`lobby.signage.v1.content.${key}`, '{"v":1,"rev":"x"');
+    localStorage.setItem('lobby.signage.v1.config', '[]');
+    localStorage.setItem('lobby.signage.v1.outbox', '{"not":"a list"}');
+  });
+  await screen.page.reload();
+  await screen.page.getByTestId('building-name').getByText('滨江中心大厦').waitFor();
+  await screen.current().waitFor();
+
+  await screen.page.evaluate(() =>
+    localStorage.setItem('lobby.signage.v1.credentials', '{"deviceId":42}'),
+  );
+  await screen.page.reload();
+  await screen.page.getByTestId('pairing-code').waitFor();
+  assert.deepEqual(errors, []);
   await screen.close();
 });

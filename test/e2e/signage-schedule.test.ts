@@ -63,13 +63,17 @@ test('the lunch-hour playlist takes over at 11:30 on a weekday, on the screen an
     priority: 90,
   });
 
-  // Monday 23 November 2026, 11:29 in Shanghai (03:29 UTC).
-  const screen = await SignageScreen.open(browser, hub, {
-    clock: new Date('2026-11-23T03:29:00Z'),
-  });
+  // Paired on the real clock; then the screen restarts on Monday 23 November 2026, 11:29
+  // in Shanghai (03:29 UTC), from the token and snapshots it keeps.
+  const screen = await SignageScreen.open(browser, hub);
   const deviceId = await screen.pair(staff, { floor: 9, bank: 'A' });
+  await screen.page.clock.install({ time: new Date('2026-11-23T03:29:00Z') });
+  await screen.page.reload();
+  const dayOn = screen.page.locator(`.layer.is-on[data-playlist="${day}"]`);
+  await dayOn.waitFor();
+  // Paused before the minute, once the rotation runs (its timers must exist to be advanced).
   await screen.page.clock.pauseAt(new Date('2026-11-23T03:29:50Z'));
-  await screen.page.locator(`.layer.is-on[data-playlist="${day}"]`).waitFor();
+  await dayOn.waitFor();
 
   await screen.page.clock.runFor(11_000);
   await screen.page.locator(`.layer.is-on[data-playlist="${lunch}"]`).waitFor();

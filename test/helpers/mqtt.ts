@@ -13,17 +13,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, chownSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { z } from 'zod';
 import type { DeviceKind } from '#shared/enums';
 import type { LiveEventName, LivePayload, LiveServerToClient } from '#shared/live-events';
-import { envelope } from '#shared/payloads';
+import { envelope, type DeviceState } from '#shared/payloads';
 import { topics } from '#shared/topics';
 import { hubCredentialPath } from '../../hub/src/broker/credentials.ts';
-import type { TestHub } from './hub.ts';
+import { startTestHub, type TestHub } from './hub.ts';
+import { freePort } from './hub-process.ts';
 
 export interface PairedDevice {
   deviceId: string;
@@ -179,15 +179,6 @@ export function closed(client: MqttClient, timeoutMs = 5000): Promise<void> {
   });
 }
 
-// A free loopback TCP port (for a Mosquitto the test starts).
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export interface MosquittoProcess {
   // Re-reads the password file and ACL (SIGHUP), as an operator's reload would.
   reload(): Promise<void>;
@@ -290,3 +281,102 @@ export function nextLive<K extends LiveEventName>(
     on(name, listener);
   });
 }
+
+export interface BrokerTarget {
+  name: string;
+  transports: ('tcp' | 'ws')[];
+  // aedes refuses a forbidden subscription in its SUBACK; Mosquitto 2.0 grants it and
+  // delivers nothing. Either way the device gets nothing.
+  subackRefuses: boolean;
+  start(): Promise<{ hub: TestHub; port: number; reload(): Promise<void>; stop(): Promise<void> }>;
+}
+
+export const BROKER_TARGETS: BrokerTarget[] = [
+  {
+    name: 'the embedded broker',
+    transports: ['tcp', 'ws'],
+    subackRefuses: true,
+    async start() {
+      const hub = await startTestHub();
+      return { hub, port: hub.mqttPort, reload: async () => {}, stop: () => hub.stop() };
+    },
+  },
+  {
+    // Debian's Mosquitto 2.0.11 ignores a WebSocket listener's bind address: TCP only.
+    name: 'an external Mosquitto with the exported config',
+    transports: ['tcp'],
+    subackRefuses: false,
+    async start() {
+      const port = await freePort();
+      const hub = await startTestHub({ mqttUrl: `mqtt://127.0.0.1:${port}` });
+      const mosquitto = await startMosquitto(join(hub.dataDir, 'mosquitto', 'mosquitto.conf'));
+      // The hub connects on its next retry and re-publishes every snapshot.
+      const staff = await connectAs(`mqtt://127.0.0.1:${port}`, hubCredential(hub));
+      const ready = nextMessage(staff, topics.content('demo', 'notices'));
+      await subscribe(staff, topics.content('demo', 'notices'));
+      await ready;
+      await staff.endAsync();
+      const stop = async () => {
+        await hub.stop();
+        await mosquitto.stop();
+      };
+      return { hub, port, reload: () => mosquitto.reload(), stop };
+    },
+  },
+];
+
+// One broker under test with the hub that drives it, for the contract suites, which run
+// the same tests over both targets. `device()` pairs a screen (and has an external broker
+// re-read its files); clients made through the rig are closed by stop().
+export type BrokerRig = Awaited<ReturnType<typeof startRig>>;
+export async function startRig(target: BrokerTarget) {
+  const env = await target.start();
+  const { hub } = env;
+  const admin = await hub.login();
+  const live = await liveClient(hub, admin);
+  const url = `mqtt://127.0.0.1:${env.port}`;
+  const clients: MqttClient[] = [];
+  const track = (c: MqttClient) => (clients.push(c), c);
+  return {
+    hub,
+    admin,
+    live,
+    url,
+    reload: env.reload,
+    async device(opts: PairOptions = {}) {
+      const d = await pairDevice(hub, { staff: admin, ...opts });
+      await env.reload();
+      return d;
+    },
+    connect: async (device: PairedDevice, opts: ConnectOptions = {}) =>
+      track(await connectDevice(device, opts)),
+    staff: async () => track(await connectAs(url, hubCredential(hub))),
+    async notice(title: string, building = 'demo') {
+      const body = {
+        building,
+        title,
+        body: 'See the service station.',
+        category: 'affairs',
+        priority: 'normal',
+      };
+      const res = await hub.api<{ id: number }>('POST', '/api/staff/notices', body, admin);
+      if (res.status !== 201) throw new Error(`notice: ${res.status}`);
+      return res.body.id;
+    },
+    async stop() {
+      for (const c of clients) c.end(true);
+      live.close();
+      await env.stop();
+    },
+  };
+}
+
+// A valid state report, as a screen sends it.
+export const sampleState = (alertRev: number | null = null): DeviceState => ({
+  version: '1.0.0',
+  revs: { notices: 1 },
+  alertRev,
+  screen: { width: 1080, height: 1920 },
+  uptime: 12,
+  lastError: null,
+});

@@ -191,6 +191,17 @@ describe('the embedded broker and the publisher', () => {
     assert.ok(!seen.includes(topics.content('demo', 'alert')));
   });
 
+  test("a device cannot take over another device's session with its client id", async () => {
+    const a = await pairDevice(hub, { staff: admin });
+    const b = await pairDevice(hub, { staff: admin });
+    const cb = await connect(b);
+    await assert.rejects(connectDevice(a, { clientId: b.deviceId }));
+    assert.ok(cb.connected);
+    const ok = await connectDevice(a, { clientId: 'screen-of-a' });
+    clients.push(ok);
+    assert.ok(ok.connected);
+  });
+
   test('a device moved to another building is told, reconnects, and is granted only the new one', async () => {
     assert.equal(
       (await hub.api('POST', '/api/staff/buildings', { id: 'west', name: 'West wing' }, admin))

@@ -1,10 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { deviceIdParams } from '#shared/schemas/devices';
 import type { HubContext } from '../context.ts';
-import { newToken, sameSecret } from '../services/secrets.ts';
+import { newToken, sameSecret, sha256 } from '../services/secrets.ts';
 import type { Identity } from './acl.ts';
 import { parseJson } from './json.ts';
 
@@ -16,6 +15,8 @@ const credentialFile = z.object({
   password: z.string().min(20),
 });
 export type HubCredential = z.infer<typeof credentialFile>;
+
+export const isDeviceId = (id: string) => deviceIdParams.safeParse({ deviceId: id }).success;
 
 export const hubCredentialPath = (dataDir: string) => join(dataDir, 'mqtt', 'hub-credential.json');
 
@@ -34,12 +35,6 @@ export function loadHubCredential(dataDir: string): HubCredential {
   return credential;
 }
 
-function samePassword(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 // Username and password of an MQTT CONNECT → who it is, or null for anyone else.
 export function identify(
   ctx: HubContext,
@@ -49,8 +44,9 @@ export function identify(
 ): Identity | null {
   if (!username || !password) return null;
   const secret = password.toString('utf8');
-  if (username === hub.username) return samePassword(secret, hub.password) ? { kind: 'hub' } : null;
-  if (!deviceIdParams.safeParse({ deviceId: username }).success) return null;
+  if (username === hub.username)
+    return sameSecret(secret, sha256(hub.password)) ? { kind: 'hub' } : null;
+  if (!isDeviceId(username)) return null;
   const device = ctx.store.devices.get(username);
   if (!device?.token_hash || device.revoked_at || !device.building_id) return null;
   if (!sameSecret(secret, device.token_hash)) return null;

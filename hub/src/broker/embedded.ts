@@ -7,7 +7,7 @@ import { DISCARD_TOPIC, parseTopic } from '#shared/topics';
 import type { HubContext } from '../context.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { mayPublish, maySubscribe, type Identity } from './acl.ts';
-import { identify, type HubCredential } from './credentials.ts';
+import { identify, isDeviceId, type HubCredential } from './credentials.ts';
 import type { BrokerLink } from './link.ts';
 import type { ReportHandler } from './reports.ts';
 import { indexedPersistence } from './retained.ts';
@@ -61,6 +61,12 @@ export async function startEmbeddedBroker(
         const err = Object.assign(new Error('bad username or password'), { returnCode: 4 });
         return done(err as AuthenticateError, false);
       }
+      // A client id that names another device would take over that device's session.
+      if (identity.kind === 'device' && client.id !== identity.deviceId && isDeviceId(client.id)) {
+        m.refused.inc({ action: 'connect' });
+        const err = Object.assign(new Error('client id of another device'), { returnCode: 2 });
+        return done(err as AuthenticateError, false);
+      }
       who.set(client, identity);
       done(null, true);
     },
@@ -109,6 +115,9 @@ export async function startEmbeddedBroker(
     if (!set) byDevice.set(identity.deviceId, (set = new Set()));
     set.add(client);
   });
+  aedes.on('clientError', (client, err) => {
+    ctx.log.debug({ clientId: client.id, err: err.message }, 'MQTT client error');
+  });
   aedes.on('clientDisconnect', (client) => {
     m.clients.dec();
     const identity = who.get(client);
@@ -122,13 +131,20 @@ export async function startEmbeddedBroker(
     socket.setNoDelay(true);
     aedes.handle(socket);
   });
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject);
-    tcp.listen(ctx.config.mqttPort, ctx.config.host, () => {
-      tcp.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      tcp.once('error', reject);
+      tcp.listen(ctx.config.mqttPort, ctx.config.host, () => {
+        tcp.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    // MQTT_PORT taken: stop aedes' timers so the failed start leaves nothing running.
+    await new Promise<void>((resolve) => aedes.close(() => resolve()));
+    throw err;
+  }
+  tcp.on('error', (err) => ctx.log.error({ err }, 'MQTT listener'));
   const port = (tcp.address() as AddressInfo).port;
 
   const wss = new WebSocketServer({

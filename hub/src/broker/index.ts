@@ -14,15 +14,24 @@ export type { BrokerLink } from './link.ts';
 export async function startBroker(
   ctx: HubContext,
   deps: { http: HttpServer; metrics: Metrics },
-): Promise<{ link: BrokerLink; mosquitto: ReturnType<typeof mosquittoExport> }> {
+): Promise<BrokerLink> {
   const credential = loadHubCredential(ctx.config.dataDir);
-  const reports = deviceReports(ctx, deps.metrics.mqtt);
-  const mosquitto = mosquittoExport(ctx, credential);
+  const { report, flush } = deviceReports(ctx, deps.metrics.mqtt);
+  let link: BrokerLink;
   if (ctx.config.mqttUrl) {
-    return { link: connectExternalBroker(ctx, { credential, reports, mosquitto }), mosquitto };
+    const mosquitto = mosquittoExport(ctx, credential);
+    link = connectExternalBroker(ctx, { credential, reports: report, mosquitto });
+  } else {
+    // Nobody is connected to a broker that just started: screens say "online" as they return.
+    ctx.store.devices.allOffline();
+    link = await startEmbeddedBroker(ctx, { ...deps, credential, reports: report });
   }
-  // Nobody is connected to a broker that just started: screens report "online" as they return.
-  ctx.store.devices.allOffline();
-  const link = await startEmbeddedBroker(ctx, { ...deps, credential, reports });
-  return { link, mosquitto };
+  return {
+    ...link,
+    async close() {
+      await link.close();
+      // What the last wills said, before the store closes.
+      flush();
+    },
+  };
 }

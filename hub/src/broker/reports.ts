@@ -7,9 +7,8 @@ import { parseJson } from './json.ts';
 
 export type DropReason = 'oversized' | 'malformed' | 'unknown_device' | 'not_a_report';
 
-// Records what devices say about themselves (availability, state, proof of play) and
-// tells the console. Returns why a report was dropped, or null when it was taken; a
-// dropped report is counted and must not be passed on to anyone.
+// Checks what a device says about itself (availability, state, proof of play) at once,
+// so a bad report is refused before anyone sees it: returns why it was dropped, or null.
 export type ReportHandler = (
   deviceId: string,
   building: string,
@@ -17,23 +16,82 @@ export type ReportHandler = (
   payload: Buffer,
 ) => DropReason | null;
 
-export function deviceReports(ctx: HubContext, metrics: Metrics['mqtt']): ReportHandler {
-  return (deviceId, building, name, payload) => {
+// A write to make for a report; what it returns runs after the commit (a live event).
+type Write = () => (() => void) | void;
+
+export interface DeviceReports {
+  report: ReportHandler;
+  // Writes what is queued now (the broker calls it when it stops).
+  flush(): void;
+}
+
+// Reports are checked one by one but written together: the first at once (next turn of
+// the event loop), then at most one transaction per WRITE_WINDOW_MS while they keep
+// coming. A fleet reconnecting at once sends a thousand "online"s, and a commit each
+// (synchronous=FULL) held the broker up for most of a second.
+const WRITE_WINDOW_MS = 25;
+
+// Readers of what devices reported (the device list, the alert view) flush first, so
+// the API always shows every report the broker has taken.
+const flushes = new WeakMap<HubContext, () => void>();
+export function flushReports(ctx: HubContext): void {
+  flushes.get(ctx)?.();
+}
+
+export function deviceReports(ctx: HubContext, metrics: Metrics['mqtt']): DeviceReports {
+  let queue: Write[] = [];
+  let pending: NodeJS.Timeout | null = null;
+  let lastWrite = -Infinity;
+
+  const flush = () => {
+    if (pending) clearTimeout(pending);
+    pending = null;
+    const writes = queue;
+    queue = [];
+    if (writes.length === 0) return;
+    lastWrite = performance.now();
+    const after: (() => void)[] = [];
+    try {
+      ctx.store.tx(() => {
+        for (const write of writes) {
+          try {
+            const then = write();
+            if (then) after.push(then);
+          } catch (err) {
+            ctx.log.error({ err }, 'device report not recorded');
+          }
+        }
+      });
+    } catch (err) {
+      // The store failing must not take the broker down.
+      ctx.log.error({ err, reports: writes.length }, 'device reports not recorded');
+      return;
+    }
+    for (const then of after) then();
+  };
+  const later = (write: Write) => {
+    queue.push(write);
+    pending ??= setTimeout(flush, Math.max(0, lastWrite + WRITE_WINDOW_MS - performance.now()));
+  };
+  flushes.set(ctx, flush);
+
+  const report: ReportHandler = (deviceId, building, name, payload) => {
     let reason: DropReason | null;
     try {
-      reason = record(ctx, deviceId, building, name, payload);
+      reason = check(ctx, later, deviceId, building, name, payload);
     } catch (err) {
-      // The store failing must not take the broker down; the report itself was fine.
-      ctx.log.error({ err, deviceId, topic: name }, 'device report not recorded');
+      ctx.log.error({ err, deviceId, topic: name }, 'device report not checked');
       return null;
     }
     if (reason) metrics.dropped.inc({ topic: name, reason });
     return reason;
   };
+  return { report, flush };
 }
 
-function record(
+function check(
   ctx: HubContext,
+  later: (write: Write) => void,
   deviceId: string,
   building: string,
   name: DeviceTopic,
@@ -50,30 +108,32 @@ function record(
       const parsed = availability.safeParse(text);
       if (!parsed.success) return 'malformed';
       const online = parsed.data === 'online';
-      if (ctx.store.devices.setOnline(deviceId, online, at)) {
-        ctx.live?.emit('device.presence', { building, deviceId, online, at });
-      }
+      later(() => {
+        if (!ctx.store.devices.setOnline(deviceId, online, at)) return;
+        return () => ctx.live?.emit('device.presence', { building, deviceId, online, at });
+      });
       return null;
     }
     case 'state': {
       const parsed = deviceState.safeParse(parseJson(text));
       if (!parsed.success) return 'malformed';
       const alertRev = parsed.data.alertRev;
-      ctx.store.devices.setState(deviceId, JSON.stringify(parsed.data), alertRev, at);
-      if (
-        alertRev !== null &&
-        alertRev !== device.alert_rev &&
-        showsCurrentAlert(ctx, device, alertRev)
-      ) {
-        ctx.live?.emit('alert.ack', { building, deviceId, rev: alertRev, at });
-      }
+      const json = JSON.stringify(parsed.data);
+      later(() => {
+        const before = ctx.store.devices.get(deviceId)?.alert_rev ?? null;
+        ctx.store.devices.setState(deviceId, json, alertRev, at);
+        if (alertRev === null || alertRev === before || !showsCurrentAlert(ctx, device, alertRev)) {
+          return;
+        }
+        return () => ctx.live?.emit('alert.ack', { building, deviceId, rev: alertRev, at });
+      });
       return null;
     }
     case 'played': {
       const parsed = playedBatch.safeParse(parseJson(text));
       if (!parsed.success) return 'malformed';
       const plays = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
-      ctx.store.tx(() => {
+      later(() => {
         for (const p of plays) ctx.store.plays.record(deviceId, building, p, at);
         ctx.store.devices.touch(deviceId, at);
       });

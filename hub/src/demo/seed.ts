@@ -6,6 +6,7 @@ import { createEvent } from '../services/events.ts';
 import { createNotice } from '../services/notices.ts';
 import { DEMO_EVENTS, DEMO_NOTICES } from './content.ts';
 import { companiesOfFloor, demoName, demoPhone } from './people.ts';
+import { seedDemoPlaylists } from './playlists.ts';
 
 export const DEMO_BUILDING = 'demo';
 const TZ = 'Asia/Shanghai';
@@ -112,4 +113,5 @@ function seed(ctx: HubContext): void {
         e.captainSeats > 0 ? new Date(start.getTime() - 2 * day).toISOString() : undefined,
     });
   }
+  seedDemoPlaylists(ctx, DEMO_BUILDING);
 }

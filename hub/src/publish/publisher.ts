@@ -57,14 +57,10 @@ export class Publisher {
     await Promise.allSettled([...this.inflight]);
   }
 
+  // The rev is taken when the snapshot goes out, not here: a burst of changes costs the
+  // requests nothing, and a change that was written but never published (a crash in
+  // between) is caught by republishAll at the next start, which finds the data changed.
   private changed(building: string, topic: ContentTopic): void {
-    try {
-      // Taken in the request that made the change: every change gets its own rev.
-      this.ctx.store.snapshots.bump(building, topic, this.ctx.now().toISOString());
-    } catch (err) {
-      this.ctx.log.error({ err, building, topic }, 'snapshot rev not taken');
-      return;
-    }
     const key = keyOf(building, topic);
     const w = this.windows.get(key);
     if (w) {
@@ -102,7 +98,6 @@ export class Publisher {
         if (row && row.data === json) {
           this.send(building, topic, row.rev, row.at, json);
         } else {
-          this.ctx.store.snapshots.bump(building, topic, this.ctx.now().toISOString());
           this.publish(building, topic, json);
         }
       }
@@ -131,11 +126,15 @@ export class Publisher {
   private publish(building: string, topic: ContentTopic, prebuilt?: string | null): void {
     const json = prebuilt === undefined ? this.build(building, topic) : prebuilt;
     if (json === undefined) return;
-    const row = this.ctx.store.snapshots.get(building, topic);
-    if (!row) return;
     const at = this.ctx.now().toISOString();
-    this.ctx.store.snapshots.save(building, topic, at, json);
-    this.send(building, topic, row.rev, at, json);
+    let rev: number;
+    try {
+      rev = this.ctx.store.snapshots.publish(building, topic, at, json);
+    } catch (err) {
+      this.ctx.log.error({ err, building, topic }, 'snapshot not recorded');
+      return;
+    }
+    this.send(building, topic, rev, at, json);
   }
 
   private send(

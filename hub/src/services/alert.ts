@@ -1,4 +1,5 @@
 import type { AlertInput, AlertView } from '#shared/schemas/alert';
+import { flushReports } from '../broker/reports.ts';
 import type { Actor, HubContext } from '../context.ts';
 import { must } from '../errors.ts';
 import { audit } from './audit.ts';
@@ -30,6 +31,7 @@ export function clearAlert(ctx: HubContext, actor: Actor, building: string) {
 
 export function alertView(ctx: HubContext, building: string): AlertView {
   must(ctx.store.buildings.get(building), 'building');
+  flushReports(ctx);
   const a = ctx.store.alerts.get(building);
   if (!a) return { alert: null, shownBy: [] };
   const rev = ctx.store.snapshots.get(building, 'alert')?.rev ?? 0;

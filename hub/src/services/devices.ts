@@ -6,6 +6,7 @@ import type { DeviceSummary, deviceClaim, deviceMove } from '#shared/schemas/dev
 import { parseJson } from '../broker/json.ts';
 import { loadHubCredential } from '../broker/credentials.ts';
 import { mosquittoExport, mosquittoHash } from '../broker/mosquitto.ts';
+import { flushReports } from '../broker/reports.ts';
 import type { Actor, HubContext } from '../context.ts';
 import { ApiError, conflict, invalid, must } from '../errors.ts';
 import type { DeviceRow, Placement } from '../store/devices.ts';
@@ -235,7 +236,13 @@ export function toDeviceSummary(ctx: HubContext, d: DeviceRow): DeviceSummary {
   };
 }
 
+export function listDevices(ctx: HubContext, building: string | null): DeviceSummary[] {
+  flushReports(ctx);
+  return ctx.store.devices.list(building).map((d) => toDeviceSummary(ctx, d));
+}
+
 export function deviceDetail(ctx: HubContext, id: string) {
+  flushReports(ctx);
   const d = ctx.store.devices.get(id);
   if (!d?.paired_at) throw new ApiError('not_found', 'device not found');
   return {

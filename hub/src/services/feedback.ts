@@ -84,6 +84,13 @@ export function submitFeedback(ctx: HubContext, input: FeedbackInput, from: Orig
     return ticket;
   });
   ctx.changes.changed(input.building, 'board');
+  ctx.live?.emit('feedback.created', {
+    building: input.building,
+    ticket,
+    category: input.category,
+    placeId: input.place ?? null,
+    at: now.toISOString(),
+  });
   return { ticket, secret, url: followUrl(ctx, ticket, secret) };
 }
 

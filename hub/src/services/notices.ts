@@ -44,8 +44,8 @@ export function updateNotice(ctx: HubContext, actor: Actor, id: number, patch: N
     validTo: patch.validTo !== undefined ? iso(patch.validTo) : before.validTo,
     floors: patch.floors ?? before.floors,
     groups: patch.groups ?? before.groups,
-    image: patch.image ?? before.image,
-    link: patch.link ?? before.link,
+    image: patch.image !== undefined ? patch.image : before.image,
+    link: patch.link !== undefined ? patch.link : before.link,
   };
   if (fields.validFrom && fields.validTo && fields.validFrom >= fields.validTo) {
     throw invalid('validTo', 'must be after validFrom');

@@ -89,6 +89,13 @@ export function register(
     return { ticket, allocation, building: e.building_id };
   });
   ctx.changes.changed(building, 'events');
+  ctx.live?.emit('registration.created', {
+    building,
+    eventId,
+    ticket,
+    status: allocation.status,
+    at: now.toISOString(),
+  });
   return created(ctx, ticket, secret, allocation);
 }
 

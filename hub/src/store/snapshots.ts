@@ -17,20 +17,16 @@ export function snapshotStore(db: Db) {
       sql<[string, string], SnapshotRow>(
         'SELECT * FROM snapshots WHERE building_id = ? AND topic = ?',
       ).get(building, topic),
-    // Every change takes the next rev, so revs grow across restarts and never repeat.
-    bump(building: string, topic: ContentTopic, now: string): void {
-      sql(
-        `INSERT INTO snapshots (building_id, topic, rev, at, data) VALUES (?, ?, 1, ?, NULL)
-         ON CONFLICT (building_id, topic) DO UPDATE SET rev = rev + 1`,
-      ).run(building, topic, now);
-    },
-    save(building: string, topic: ContentTopic, at: string, data: string | null): void {
-      sql('UPDATE snapshots SET at = ?, data = ? WHERE building_id = ? AND topic = ?').run(
-        at,
-        data,
-        building,
-        topic,
-      );
+    // Records what goes out with the next rev, in one statement (one commit, one fsync per
+    // publish, however many changes it carries); revs grow across restarts and never repeat.
+    publish(building: string, topic: ContentTopic, at: string, data: string | null): number {
+      const row = sql<[string, string, string, string | null], { rev: number }>(
+        `INSERT INTO snapshots (building_id, topic, rev, at, data) VALUES (?, ?, 1, ?, ?)
+         ON CONFLICT (building_id, topic) DO UPDATE SET rev = rev + 1, at = excluded.at, data = excluded.data
+         RETURNING rev`,
+      ).get(building, topic, at, data);
+      if (!row) throw new Error('snapshot rev not taken');
+      return row.rev;
     },
   };
 }

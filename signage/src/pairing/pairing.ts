@@ -56,7 +56,12 @@ export async function pairScreen(
       attempt = 0;
       if (res.status === 200) {
         const done = pairingDone.parse(await res.json());
-        return { deviceId: pending.deviceId, token: done.token, building: done.building };
+        return {
+          deviceId: pending.deviceId,
+          token: done.token,
+          building: done.building,
+          ws: done.mqtt.ws || undefined,
+        };
       }
       if (res.status === 202) {
         await sleep(POLL_MS, signal);

@@ -7,16 +7,15 @@ import type { SlideProps } from './types.ts';
 
 const CATEGORIES_SHOWN = FEEDBACK_CATEGORIES.filter((c) => c !== 'other');
 
-// The hub names the QR of this screen's place (`/q/{code}`); a screen without one sends
-// phones to the feedback page with its building and floor, so the place is still kept.
+// The hub names the QR of this screen's place (`/q/{code}`); without one, phones get the
+// feedback form of the building (and the place, when the screen has one) at /f/new.
 export function feedbackUrl(config: DeviceConfig | null, building: string | null): string {
   if (config?.data.feedbackUrl) return config.data.feedbackUrl;
   const q = new URLSearchParams();
   const b = config?.data.building ?? building;
-  if (b) q.set('building', b);
-  if (config?.data.floor != null) q.set('floor', String(config.data.floor));
-  if (config?.data.bank) q.set('bank', config.data.bank);
-  return `${location.origin}/kiosk/phone/feedback?${q.toString()}`;
+  if (b) q.set('b', b);
+  if (config?.data.placeId != null) q.set('place', String(config.data.placeId));
+  return `${location.origin}/f/new?${q.toString()}`;
 }
 
 export function FeedbackSlide(_props: SlideProps) {

@@ -97,53 +97,57 @@ export function PlaylistsPage() {
       </PageHeader>
       <div class={editing ? 'split' : ''}>
         <Loaded state={data}>
-          {(s) => (
-            <table aria-label={t('nav.playlists')}>
-              <thead>
-                <tr>
-                  <th>{t('playlist.name')}</th>
-                  <th>{t('playlist.slides')}</th>
-                  <th>{t('nav.rules')}</th>
-                  <th>{t('form.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.playlists.map((p) => (
-                  <tr
-                    key={p.id}
-                    class={editing !== 'new' && editing?.id === p.id ? 'selected' : ''}
-                  >
-                    <td>
-                      <strong>{p.name}</strong>{' '}
-                      {p.isDefault && <span class="badge info">{t('playlist.default')}</span>}
-                    </td>
-                    <td class="small">
-                      {p.slides.map((x) => t(`slide.${x.kind}`)).join(' → ')}
-                      <div class="muted">
-                        {t('playlist.total', { s: p.slides.reduce((n, x) => n + x.duration, 0) })}
-                      </div>
-                    </td>
-                    <td class="small">
-                      {s.rules
-                        .filter((r) => r.playlistId === p.id)
-                        .map((r) => `#${r.id}`)
-                        .join(', ') || '—'}
-                    </td>
-                    <td class="row">
-                      <button type="button" class="small" onClick={() => setEditing(p)}>
-                        {canWrite ? t('form.edit') : t('fb.open')}
-                      </button>
-                      {canWrite && (
-                        <button type="button" class="small" onClick={() => setDeleting(p)}>
-                          {t('form.delete')}
-                        </button>
-                      )}
-                    </td>
+          {(s) =>
+            s.playlists.length === 0 ? (
+              <p class="empty">{t('form.empty')}</p>
+            ) : (
+              <table aria-label={t('nav.playlists')}>
+                <thead>
+                  <tr>
+                    <th>{t('playlist.name')}</th>
+                    <th>{t('playlist.slides')}</th>
+                    <th>{t('nav.rules')}</th>
+                    <th>{t('form.actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+                </thead>
+                <tbody>
+                  {s.playlists.map((p) => (
+                    <tr
+                      key={p.id}
+                      class={editing !== 'new' && editing?.id === p.id ? 'selected' : ''}
+                    >
+                      <td>
+                        <strong>{p.name}</strong>{' '}
+                        {p.isDefault && <span class="badge info">{t('playlist.default')}</span>}
+                      </td>
+                      <td class="small">
+                        {p.slides.map((x) => t(`slide.${x.kind}`)).join(' → ')}
+                        <div class="muted">
+                          {t('playlist.total', { s: p.slides.reduce((n, x) => n + x.duration, 0) })}
+                        </div>
+                      </td>
+                      <td class="small">
+                        {s.rules
+                          .filter((r) => r.playlistId === p.id)
+                          .map((r) => `#${r.id}`)
+                          .join(', ') || '—'}
+                      </td>
+                      <td class="row">
+                        <button type="button" class="small" onClick={() => setEditing(p)}>
+                          {canWrite ? t('form.edit') : t('fb.open')}
+                        </button>
+                        {canWrite && (
+                          <button type="button" class="small" onClick={() => setDeleting(p)}>
+                            {t('form.delete')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }
         </Loaded>
         {editing && (
           <Panel

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import staticFiles from '@fastify/static';
@@ -38,8 +39,12 @@ export const appRoutes: Route = (app) => {
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // Read per request rather than cached, so a rebuild is served without a restart.
     app.get(`${a.prefix}*`, { schema: { hide: true } }, async (_req, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html', a.dist),
+      reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(await readFile(join(a.dist, 'index.html'))),
     );
   }
   for (const a of APPS)

@@ -23,7 +23,7 @@ import {
   revokeDevice,
   sendCommand,
   startPairing,
-  toDeviceSummary,
+  listDevices,
   updateDevice,
 } from '../../services/devices.ts';
 import { actorOf, allow } from '../auth.ts';
@@ -70,8 +70,7 @@ export const deviceRoutes: Route = (app, ctx) => {
       schema: { tags, querystring: deviceListQuery, response: { 200: z.array(deviceSummary) } },
       onRequest: allow(ctx, 'read'),
     },
-    async (req) =>
-      ctx.store.devices.list(req.query.building ?? null).map((d) => toDeviceSummary(ctx, d)),
+    async (req) => listDevices(ctx, req.query.building ?? null),
   );
   app.get(
     '/api/staff/devices/:deviceId',

@@ -1,5 +1,5 @@
 import { okResponse } from '#shared/schemas/common';
-import { loginInput, loginResult, passwordChange, staffUser } from '#shared/schemas/staff';
+import { loginInput, loginResult, me, passwordChange } from '#shared/schemas/staff';
 import { changePassword, login, logout } from '../../services/auth.ts';
 import { toStaffUser } from '../../store/staff.ts';
 import { SESSION_COOKIE, actorOf, allow, tokenOf } from '../auth.ts';
@@ -37,11 +37,11 @@ export const sessionRoutes: Route = (app, ctx) => {
 
   app.get(
     '/api/staff/me',
-    { schema: { tags, response: { 200: staffUser } }, onRequest: allow(ctx, 'read') },
+    { schema: { tags, response: { 200: me } }, onRequest: allow(ctx, 'read') },
     async (req) => {
       const row = ctx.store.staff.get(actorOf(req).id ?? 0);
       if (!row) throw new Error('session without a user');
-      return toStaffUser(row);
+      return { ...toStaffUser(row), publicUrl: ctx.publicUrl() };
     },
   );
 
