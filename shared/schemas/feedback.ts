@@ -15,7 +15,11 @@ export const feedbackInput = z.object({
   category: z.enum(FEEDBACK_CATEGORIES),
   text: feedbackText,
   contact: feedbackContact.optional(),
-  photo: z.string().max(300).optional(),
+  // Only a photo the hub stored (POST /api/public/feedback/photos) may be attached.
+  photo: z
+    .string()
+    .regex(/^\/media\/[a-f0-9]{64}\.(png|jpg|webp|gif)$/, 'a path answered by the photo upload')
+    .optional(),
   website: z.string().max(200).optional(),
 });
 export type FeedbackInput = z.infer<typeof feedbackInput>;

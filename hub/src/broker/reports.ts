@@ -122,6 +122,11 @@ function check(
       later(() => {
         const before = ctx.store.devices.get(deviceId)?.alert_rev ?? null;
         ctx.store.devices.setState(deviceId, json, alertRev, at);
+        // A screen that was away during the all-clear still shows the alert, and the retained
+        // alert is gone, so its reconnect brought nothing to say so: publish the clear again.
+        if (alertRev !== null && !ctx.store.alerts.get(building)) {
+          return () => ctx.changes.changed(building, 'alert');
+        }
         if (alertRev === null || alertRev === before || !showsCurrentAlert(ctx, device, alertRev)) {
           return;
         }

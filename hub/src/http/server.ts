@@ -21,6 +21,7 @@ import { buildingRoutes } from './routes/buildings.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { eventRoutes } from './routes/events.ts';
+import { feedbackPhotoRoutes } from './routes/feedback-photos.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { holidayRoutes } from './routes/holidays.ts';
 import { jobRoutes } from './routes/jobs.ts';
@@ -55,6 +56,7 @@ export const ROUTES: Route[] = [
   alertRoutes,
   registrationRoutes,
   feedbackRoutes,
+  feedbackPhotoRoutes,
   qrRoutes,
   playlistRoutes,
   mediaRoutes,

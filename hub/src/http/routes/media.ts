@@ -1,5 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { okResponse } from '#shared/schemas/common';
 import { mediaHash, mediaItem, mediaListQuery } from '#shared/schemas/console';
@@ -20,14 +21,18 @@ import type { Route } from '../server.ts';
 const tags = ['media'];
 const fileParams = z.object({ file: z.string().regex(MEDIA_FILE, '{sha256}.{png|jpg|webp|gif}') });
 
+// Raw image bodies are read only inside a scope that calls this: their own parser and size limit.
+export function acceptImageBodies(scope: FastifyInstance): void {
+  scope.addContentTypeParser(
+    [...Object.values(MEDIA_TYPES), 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: MEDIA_MAX_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+}
+
 export const mediaRoutes: Route = (app, ctx) => {
-  // The raw image body is read only here: its own parser and size limit, in its own scope.
   void app.register(async (scope) => {
-    scope.addContentTypeParser(
-      [...Object.values(MEDIA_TYPES), 'application/octet-stream'],
-      { parseAs: 'buffer', bodyLimit: MEDIA_MAX_BYTES },
-      (_req, body, done) => done(null, body),
-    );
+    acceptImageBodies(scope);
     scope.post(
       '/api/staff/media',
       {
