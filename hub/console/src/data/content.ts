@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { createdId, okResponse } from '#shared/schemas/common';
+import { contact, type contactInput, type contactPatch } from '#shared/schemas/contacts';
+import { notice, type noticeInput, type noticePatch } from '#shared/schemas/notices';
+import { call } from './http.ts';
+import { subscribeBuilding } from './live.ts';
+import type { ContentTopic } from '#shared/topics';
+
+// Notices and contacts: what editors write and the screens carry.
+export const listNotices = (b: string) =>
+  call(z.array(notice), 'GET', `/api/staff/buildings/${b}/notices`);
+export const createNotice = (input: z.input<typeof noticeInput>) =>
+  call(createdId, 'POST', '/api/staff/notices', input);
+export const updateNotice = (id: number, patch: z.input<typeof noticePatch>) =>
+  call(okResponse, 'PATCH', `/api/staff/notices/${id}`, patch);
+export const deleteNotice = (id: number) => call(okResponse, 'DELETE', `/api/staff/notices/${id}`);
+
+export const staffContact = contact.extend({ captainCode: z.string().nullable() });
+export type StaffContact = z.infer<typeof staffContact>;
+export const listContacts = (b: string) =>
+  call(z.array(staffContact), 'GET', `/api/staff/buildings/${b}/contacts`);
+export const createContact = (input: z.input<typeof contactInput>) =>
+  call(createdId, 'POST', '/api/staff/contacts', input);
+export const updateContact = (id: number, patch: z.input<typeof contactPatch>) =>
+  call(okResponse, 'PATCH', `/api/staff/contacts/${id}`, patch);
+export const deleteContact = (id: number) =>
+  call(okResponse, 'DELETE', `/api/staff/contacts/${id}`);
+
+// A new snapshot of one of the building's topics went out (another staff member's edit).
+export const subscribePublished = (b: string, topic: ContentTopic, fn: () => void) =>
+  subscribeBuilding('content.published', b, (p) => {
+    if (p.topic === topic) fn();
+  });

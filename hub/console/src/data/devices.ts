@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { alertInput } from '#shared/schemas/alert';
+import { alertView } from '#shared/schemas/alert';
+import { okResponse } from '#shared/schemas/common';
+import {
+  deviceCommandSent,
+  deviceDetail,
+  deviceSummary,
+  type deviceClaim,
+  type deviceMove,
+} from '#shared/schemas/devices';
+import type { DEVICE_COMMANDS } from '#shared/payloads';
+import { call, qs } from './http.ts';
+import { subscribeBuilding } from './live.ts';
+
+export const listDevices = (b: string) =>
+  call(z.array(deviceSummary), 'GET', `/api/staff/devices${qs({ building: b })}`);
+export const getDevice = (id: string) => call(deviceDetail, 'GET', `/api/staff/devices/${id}`);
+export const pairDevice = (input: z.input<typeof deviceClaim>) =>
+  call(z.object({ deviceId: z.string() }), 'POST', '/api/staff/devices', input);
+export const moveDevice = (id: string, patch: z.input<typeof deviceMove>) =>
+  call(okResponse, 'PATCH', `/api/staff/devices/${id}`, patch);
+export const revokeDevice = (id: string) =>
+  call(okResponse, 'POST', `/api/staff/devices/${id}/revoke`, {});
+export const sendCommand = (id: string, cmd: (typeof DEVICE_COMMANDS)[number]) =>
+  call(deviceCommandSent, 'POST', `/api/staff/devices/${id}/commands`, { cmd });
+
+export const subscribePresence = (
+  b: string,
+  fn: (p: { deviceId: string; online: boolean; at: string }) => void,
+) => subscribeBuilding('device.presence', b, fn);
+
+export const getAlert = (b: string) => call(alertView, 'GET', `/api/staff/buildings/${b}/alert`);
+export const raiseAlert = (b: string, input: z.input<typeof alertInput>) =>
+  call(okResponse, 'PUT', `/api/staff/buildings/${b}/alert`, input);
+export const clearAlert = (b: string) =>
+  call(okResponse, 'DELETE', `/api/staff/buildings/${b}/alert`);
+// A screen says it renders the alert (its state carries the alert's rev).
+export const subscribeAlertAck = (b: string, fn: (p: { deviceId: string; rev: number }) => void) =>
+  subscribeBuilding('alert.ack', b, fn);
