@@ -1,84 +1,26 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ContentTopic } from '../../shared/topics.ts';
-import { rowCount, startTestHub, type TestHub } from '../helpers/hub.ts';
-
-type Created = {
-  ticket: string;
-  secret: string;
-  url: string;
-  status: 'confirmed' | 'waitlisted';
-  position?: number;
-};
-type View = {
-  ticket: string;
-  status: string;
-  position: number | null;
-  phone: string;
-  captain: boolean;
-  reconfirmedAt: string | null;
-  event: { seatsLeft: number; waitlist: number };
-};
-type Listed = { ticket: string; status: string; position: number | null; phone: string };
-type ErrorBody = { error: { code: string; message: string; field?: string } };
-
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
-const PASSWORD = 'a-long-test-password';
+import { rowCount, type TestHub } from '../helpers/hub.ts';
+import {
+  type View,
+  type Listed,
+  type ErrorBody,
+  HOUR,
+  DAY,
+  registrationCalls,
+  startRegistrationHub,
+} from '../helpers/registrations.ts';
 
 describe('event registration', () => {
   let hub: TestHub;
   let admin: string;
-  const tokens: Record<string, string> = {};
-  let phoneSeq = 0;
-  const nextPhone = () => `139${String(10_000_000 + phoneSeq++).padStart(8, '0')}`;
-
+  let tokens: Record<string, string>;
   before(async () => {
-    hub = await startTestHub();
-    admin = await hub.login();
-    for (const role of ['editor', 'handler', 'viewer'] as const) {
-      await hub.api(
-        'POST',
-        '/api/staff/users',
-        { username: role, displayName: role, role, password: PASSWORD },
-        admin,
-      );
-      tokens[role] = await hub.login(role, PASSWORD);
-    }
+    ({ hub, admin, tokens } = await startRegistrationHub());
   });
   after(() => hub.stop());
-
-  const at = (ms: number) => new Date(hub.ctx.now().getTime() + ms).toISOString();
-  async function newEvent(fields: Record<string, unknown> = {}): Promise<number> {
-    const r = await hub.api<{ id: number }>(
-      'POST',
-      '/api/staff/events',
-      {
-        building: 'demo',
-        title: 'Tax clinic',
-        kind: 'lecture',
-        place: 'Hall 2F',
-        start: at(5 * DAY),
-        end: at(5 * DAY + 2 * HOUR),
-        capacity: 3,
-        ...fields,
-      },
-      admin,
-    );
-    assert.equal(r.status, 201, JSON.stringify(r.body));
-    return r.body.id;
-  }
-  const register = (id: number, body: Record<string, unknown> = {}) =>
-    hub.api<Created & ErrorBody>('POST', `/api/public/events/${id}/registrations`, {
-      name: '王丽华',
-      company: 'Acme',
-      phone: nextPhone(),
-      ...body,
-    });
-  const view = (c: { ticket: string; secret: string }) =>
-    hub.api<View & ErrorBody>('GET', `/api/public/registrations/${c.ticket}?secret=${c.secret}`);
-  const cancel = (c: { ticket: string; secret: string }) =>
-    hub.api('DELETE', `/api/public/registrations/${c.ticket}?secret=${c.secret}`);
+  const { at, newEvent, register, view, cancel } = registrationCalls(() => ({ hub, admin }));
   // Resolves once the hub has announced `count` more changes of a topic.
   const announced = (topic: ContentTopic, count: number) =>
     new Promise<void>((resolve) => {
