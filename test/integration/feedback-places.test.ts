@@ -1,29 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { rowCount, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { type Created, type Staff, type ErrorBody, feedbackCalls } from '../helpers/feedback.ts';
 
-type Created = { ticket: string; secret: string; url: string };
-type Step = { status: string; at: string; note?: string; reply?: string; by?: string };
-type View = {
-  ticket: string;
-  status: string;
-  supporters: number;
-  rating: number | null;
-  duplicateOf: string | null;
-  place: string | null;
-  steps: Step[];
-  follower: string;
-  canRate: boolean;
-  reopenUntil: string | null;
-};
-type Staff = {
-  ticket: string;
-  status: string;
-  contactPhone: string | null;
-  supporters: number;
-  overdue: boolean;
-  reopened: number;
-};
 type Board = {
   received: number;
   inProgress: number;
@@ -33,7 +12,6 @@ type Board = {
   byCategory: Record<string, { received: number; inProgress: number; done: number }>;
   period: string;
 };
-type ErrorBody = { error: { code: string; message: string; field?: string } };
 
 const DAY = 86_400_000;
 const PASSWORD = 'a-long-test-password';
@@ -43,7 +21,6 @@ describe('feedback: places, staff lists, abuse and the board', () => {
   let admin: string;
   let handler: string;
   let places: { id: number; building: string }[];
-  let phoneSeq = 0;
 
   before(async () => {
     hub = await startTestHub();
@@ -66,18 +43,7 @@ describe('feedback: places, staff lists, abuse and the board', () => {
   });
   after(() => hub.stop());
 
-  const submit = (body: Record<string, unknown> = {}) =>
-    hub.api<Created & ErrorBody>('POST', '/api/public/feedback', {
-      building: 'demo',
-      category: 'elevator',
-      text: 'Lift B stops between floors',
-      contact: `1371000${String(phoneSeq++).padStart(4, '0')}`,
-      ...body,
-    });
-  const view = (c: Created) =>
-    hub.api<View & ErrorBody>('GET', `/api/public/feedback/${c.ticket}?secret=${c.secret}`);
-  const step = (ticket: string, body: Record<string, unknown>, token = handler) =>
-    hub.api<{ status: string } & ErrorBody>('PATCH', `/api/staff/feedback/${ticket}`, body, token);
+  const { submit, view, step } = feedbackCalls(() => ({ hub, handler }));
 
   test('"already reported here": open tickets of a place, and "me too"', async () => {
     const place = places[3]!;

@@ -2,30 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { autoCloseFeedback } from '../../hub/src/services/visitor-jobs.ts';
 import { rowCount, startTestHub, type TestHub } from '../helpers/hub.ts';
-
-type Created = { ticket: string; secret: string; url: string };
-type Step = { status: string; at: string; note?: string; reply?: string; by?: string };
-type View = {
-  ticket: string;
-  status: string;
-  supporters: number;
-  rating: number | null;
-  duplicateOf: string | null;
-  place: string | null;
-  steps: Step[];
-  follower: string;
-  canRate: boolean;
-  reopenUntil: string | null;
-};
-type Staff = {
-  ticket: string;
-  status: string;
-  contactPhone: string | null;
-  supporters: number;
-  overdue: boolean;
-  reopened: number;
-};
-type ErrorBody = { error: { code: string; message: string; field?: string } };
+import {
+  type Created,
+  type View,
+  type Staff,
+  type ErrorBody,
+  feedbackCalls,
+} from '../helpers/feedback.ts';
 
 const DAY = 86_400_000;
 const PASSWORD = 'a-long-test-password';
@@ -36,7 +19,6 @@ describe('the feedback loop', () => {
   let handler: string;
   let editor: string;
   let places: { id: number; building: string }[];
-  let phoneSeq = 0;
 
   before(async () => {
     hub = await startTestHub();
@@ -62,18 +44,7 @@ describe('the feedback loop', () => {
   });
   after(() => hub.stop());
 
-  const submit = (body: Record<string, unknown> = {}) =>
-    hub.api<Created & ErrorBody>('POST', '/api/public/feedback', {
-      building: 'demo',
-      category: 'elevator',
-      text: 'Lift B stops between floors',
-      contact: `1371000${String(phoneSeq++).padStart(4, '0')}`,
-      ...body,
-    });
-  const view = (c: Created) =>
-    hub.api<View & ErrorBody>('GET', `/api/public/feedback/${c.ticket}?secret=${c.secret}`);
-  const step = (ticket: string, body: Record<string, unknown>, token = handler) =>
-    hub.api<{ status: string } & ErrorBody>('PATCH', `/api/staff/feedback/${ticket}`, body, token);
+  const { submit, view, step } = feedbackCalls(() => ({ hub, handler }));
   async function resolved(extra: Record<string, unknown> = {}): Promise<Created> {
     const c = (await submit(extra)).body;
     assert.equal((await step(c.ticket, { status: 'in_progress' })).status, 200);
