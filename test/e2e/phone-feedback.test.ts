@@ -57,6 +57,56 @@ test('feedback from a place QR, followed on the phone through every step of the 
   await phone.close();
 });
 
+test('a phone photo is shrunk on the phone, travels with the ticket and reaches staff', async () => {
+  const phone = await PhonePage.open(s.browser, `${s.hub.url}/q/${s.code(1, 'feedback')}`);
+  // A camera-sized picture of noise, so it does not compress: over the hub's 5 MB limit as taken.
+  const png = await phone.page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 2400;
+    canvas.height = 1200;
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('no canvas');
+    const img = g.createImageData(canvas.width, canvas.height);
+    for (let i = 0; i < img.data.length; i++)
+      img.data[i] = (i % 4 === 3 ? 255 : Math.random() * 256) | 0;
+    g.putImageData(img, 0, 0);
+    return canvas.toDataURL('image/png').split(',')[1] ?? '';
+  });
+  const buffer = Buffer.from(png, 'base64');
+  assert.ok(buffer.length > 5 * 1024 * 1024, `test photo is ${buffer.length} bytes`);
+  const form = new PhoneFeedback(phone.page);
+  await form.category('设施维修').check();
+  await form.text().fill('大堂吊灯不亮');
+  await phone.page.getByLabel(/照片|Photo/).setInputFiles({
+    name: 'IMG_0001.png',
+    mimeType: 'image/png',
+    buffer,
+  });
+  await form.submit().tap();
+  await phone.page.waitForURL(/\/f\/[0-9]{8}/);
+  const ticket = (await new PhoneFollow(phone.page).ticket().textContent()) ?? '';
+
+  const staff = await s.hub.api<{ photo: string | null }>(
+    'GET',
+    `/api/staff/feedback/${ticket}`,
+    undefined,
+    s.token,
+  );
+  const photo = staff.body.photo ?? '';
+  assert.match(photo, /^\/media\//);
+  const served = await fetch(s.hub.url + photo);
+  assert.equal(served.headers.get('content-type'), 'image/jpeg');
+  assert.ok(Number(served.headers.get('content-length')) < buffer.length / 2);
+  const size = await phone.page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  }, s.hub.url + photo);
+  assert.deepEqual(size, [1600, 800]);
+  await phone.close();
+});
+
 test('"not fixed" sends a resolved ticket back to work', async () => {
   const phone = await PhonePage.open(s.browser, `${s.hub.url}/q/${s.code(2, 'feedback')}`);
   const form = new PhoneFeedback(phone.page);

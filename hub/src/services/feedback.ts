@@ -44,7 +44,11 @@ function contactOf(contact: FeedbackInput['contact']) {
   };
 }
 
-export function submitFeedback(ctx: HubContext, input: FeedbackInput, from: Origin): Created {
+export async function submitFeedback(
+  ctx: HubContext,
+  input: FeedbackInput,
+  from: Origin,
+): Promise<Created> {
   // The honeypot: a bot that filled the hidden field is told it worked, and nothing is kept.
   if (input.website) return decoy(ctx);
   if (!ctx.store.buildings.get(input.building)) throw invalid('building', 'no such building');
@@ -58,7 +62,7 @@ export function submitFeedback(ctx: HubContext, input: FeedbackInput, from: Orig
   takeVisitorLimits(ctx, { phone: contact.phone, place: input.place, device: from.device });
   const now = ctx.now();
   const secret = newSecret();
-  const ticket = ctx.store.tx(() => {
+  const ticket = await ctx.store.grouped(() => {
     const ticket = newTicket(ctx.store.feedback.ticketTaken);
     const id = ctx.store.feedback.insert(
       {
@@ -175,12 +179,12 @@ export function openAtPlace(
 }
 
 // "Me too": one more voice on an open ticket, and a private link to follow it.
-export function support(
+export async function support(
   ctx: HubContext,
   ticket: string,
   input: z.infer<typeof supportInput>,
   from: Origin,
-): z.infer<typeof supportCreated> {
+): Promise<z.infer<typeof supportCreated>> {
   const row = ctx.store.feedback.byTicket(ticket);
   if (!row) throw notFound('ticket');
   if (input?.website) return { ...decoy(ctx), ticket, supporters: row.supporters + 1 };
@@ -188,7 +192,7 @@ export function support(
   takeVisitorLimits(ctx, { phone, place: row.place_id, device: from.device });
   const now = ctx.now().toISOString();
   const secret = newSecret();
-  const supporters = ctx.store.tx(() => {
+  const supporters = await ctx.store.grouped(() => {
     const current = must(ctx.store.feedback.byTicket(ticket), 'ticket');
     if (!isOpen(current.status)) throw conflict('this ticket is no longer open', 'ticket');
     if (phone && ctx.store.feedback.followedBy(current.id, phone)) {

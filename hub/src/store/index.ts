@@ -7,6 +7,7 @@ import { openDb, type Db } from './db.ts';
 import { deviceStore } from './devices.ts';
 import { eventStore } from './events.ts';
 import { feedbackStore } from './feedback.ts';
+import { groupCommit } from './group-commit.ts';
 import { holidayStore } from './holidays.ts';
 import { jobStore } from './jobs.ts';
 import { mediaStore } from './media.ts';
@@ -29,6 +30,9 @@ export function storeOver(db: Db) {
     db,
     // Runs fn in one write transaction; IMMEDIATE so concurrent writers queue instead of failing.
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    // Like tx, but shares the commit with other writes of the same event-loop turn
+    // (group-commit.ts); for the public intake paths where bursts are expected.
+    grouped: groupCommit(db),
     buildings: buildingStore(db),
     contacts: contactStore(db),
     notices: noticeStore(db),

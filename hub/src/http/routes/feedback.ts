@@ -52,7 +52,7 @@ export const feedbackRoutes: Route = (app, ctx) => {
       },
       ...limited,
     },
-    async (req, reply) => reply.code(201).send(submitFeedback(ctx, req.body, originOf(req))),
+    async (req, reply) => reply.code(201).send(await submitFeedback(ctx, req.body, originOf(req))),
   );
   app.get(
     '/api/public/feedback/:ticket',
@@ -77,7 +77,7 @@ export const feedbackRoutes: Route = (app, ctx) => {
       ...limited,
     },
     async (req, reply) =>
-      reply.code(201).send(support(ctx, req.params.ticket, req.body, originOf(req))),
+      reply.code(201).send(await support(ctx, req.params.ticket, req.body, originOf(req))),
   );
   app.post(
     '/api/public/feedback/:ticket/rating',
