@@ -39,11 +39,28 @@ export async function startTestHub(overrides: Partial<Config> = {}): Promise<Tes
     ...overrides,
     dataDir,
   });
+  const { api, login } = apiClient(hub.url);
+  return {
+    ...hub,
+    dataDir,
+    api,
+    login,
+    async stop() {
+      await hub.close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type HubClient = Pick<TestHub, 'api' | 'login'>;
+
+// JSON calls and staff login against any hub by its URL (in this process or spawned).
+export function apiClient(url: string): HubClient {
   const api = async <T>(method: string, path: string, body?: unknown, token?: string) => {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(hub.url + path, {
+    const res = await fetch(url + path, {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -58,18 +75,12 @@ export async function startTestHub(overrides: Partial<Config> = {}): Promise<Tes
     return { status: res.status, body: parsed as T, headers: res.headers };
   };
   return {
-    ...hub,
-    dataDir,
     api,
     async login(username = 'admin', password = ADMIN_PASSWORD) {
       const r = await api<{ token: string }>('POST', '/api/staff/session', { username, password });
       if (r.status !== 200)
         throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body.token;
-    },
-    async stop() {
-      await hub.close();
-      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -22,7 +22,7 @@ import type { LiveEventName, LivePayload, LiveServerToClient } from '#shared/liv
 import { envelope, type DeviceState } from '#shared/payloads';
 import { topics } from '#shared/topics';
 import { hubCredentialPath } from '../../hub/src/broker/credentials.ts';
-import { startTestHub, type TestHub } from './hub.ts';
+import { startTestHub, type HubClient, type TestHub } from './hub.ts';
 import { freePort } from './hub-process.ts';
 
 export interface PairedDevice {
@@ -46,7 +46,7 @@ export interface PairOptions {
 
 // Pairs a device as a screen and a staff member would: the screen asks for a code, staff
 // claim it, the screen collects its token.
-export async function pairDevice(hub: TestHub, opts: PairOptions = {}): Promise<PairedDevice> {
+export async function pairDevice(hub: HubClient, opts: PairOptions = {}): Promise<PairedDevice> {
   const { kind = 'signage', building = 'demo', staff, ...placement } = opts;
   const started = await hub.api<{ deviceId: string; code: string }>(
     'POST',
