@@ -195,7 +195,7 @@ test('SIGKILL during a registration surge and a feedback burst loses no accepted
 
 test('a write committed but never published (power cut in between) goes out at the next start', async () => {
   const dataDir = join(root, 'unpublished');
-  let { hub, client } = await start(dataDir);
+  const { hub, client } = await start(dataDir);
   const device = await pairDevice(client);
   const before = await watch(device);
   await settled(before.revs, 'notices', (d) => Array.isArray(d));
@@ -225,7 +225,7 @@ test('a write committed but never published (power cut in between) goes out at t
   );
   store.close();
 
-  ({ hub, client } = await start(dataDir, hub));
+  await start(dataDir, hub);
   const afterCut = await watch(device);
   await settled(afterCut.revs, 'notices', (d) =>
     JSON.stringify(d ?? null).includes('Written before the power cut'),
