@@ -6,6 +6,8 @@ export const phone = defineCatalogue({
     'app.station': '党群服务站',
     'broken.title': '链接无效或已过期',
     'broken.body': '请检查链接是否完整，或重新扫描二维码。如需帮助，请到一楼党群服务站。',
+    'busy.title': '暂时无法打开链接',
+    'busy.body': '此网络发出的错误链接太多，请十分钟后再试。如需帮助，请到一楼党群服务站。',
     'error.offline': '网络不通，请稍后再试',
     'error.busy': '提交太频繁，请稍等一分钟再试',
     'feedback.title': '我要反馈',
@@ -107,6 +109,9 @@ export const phone = defineCatalogue({
     'broken.title': 'This link is wrong or has expired',
     'broken.body':
       'Check that the link is complete, or scan the QR code again. For help, visit the service station on the ground floor.',
+    'busy.title': 'This link cannot be opened right now',
+    'busy.body':
+      'Too many wrong links came from this network. Please try again in ten minutes. For help, visit the service station on the ground floor.',
     'error.offline': 'No connection, please try again shortly',
     'error.busy': 'Too many tries; please wait a minute',
     'feedback.title': 'Give feedback',

@@ -7,6 +7,7 @@ type Sink = <K extends LiveEventName>(name: K, payload: LivePayload<K>) => void;
 // The socket.io server is one sink; emitting with no console connected costs nothing.
 export class LiveBus {
   private readonly sinks = new Set<Sink>();
+  private readonly sessionWatchers = new Set<() => void>();
 
   constructor(private readonly log: Logger) {}
 
@@ -25,5 +26,16 @@ export class LiveBus {
   attach(sink: Sink): () => void {
     this.sinks.add(sink);
     return () => this.sinks.delete(sink);
+  }
+
+  // Staff sessions ended (logout, a changed password, a disabled account): a console
+  // connected with one of them must not keep receiving events.
+  sessionsEnded(): void {
+    for (const watch of this.sessionWatchers) watch();
+  }
+
+  onSessionsEnded(watch: () => void): () => void {
+    this.sessionWatchers.add(watch);
+    return () => this.sessionWatchers.delete(watch);
   }
 }

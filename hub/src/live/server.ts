@@ -15,9 +15,11 @@ import type { LiveBus } from './bus.ts';
 type NoEvents = Record<string, never>;
 interface SocketData {
   actor: Actor;
+  token: string;
 }
 type LiveSocket = Socket<NoEvents, LiveServerToClient, NoEvents, SocketData>;
 
+const SWEEP_MS = 60_000;
 const handshakeAuth = z.object({ token: z.string().min(1).max(200) });
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -50,16 +52,29 @@ export function attachLive(ctx: HubContext, http: HttpServer, bus: LiveBus) {
   io.use((socket, next) => {
     const token = sessionToken(socket);
     const actor = token ? actorForToken(ctx, token) : null;
-    if (!actor) return next(new Error(LIVE_UNAUTHENTICATED));
+    if (!actor || !token) return next(new Error(LIVE_UNAUTHENTICATED));
     socket.data.actor = actor;
+    socket.data.token = token;
     next();
   });
   const detach = bus.attach(<K extends LiveEventName>(name: K, payload: LivePayload<K>) => {
     (io.emit as (event: K, payload: LivePayload<K>) => boolean)(name, payload);
   });
+  // A console whose session ended is cut off; it reconnects only with a live session.
+  // Sessions also run out by time, which no event announces: a sweep catches those.
+  const endDead = () => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (!actorForToken(ctx, socket.data.token)) socket.disconnect(true);
+    }
+  };
+  const unwatch = bus.onSessionsEnded(endDead);
+  const sweep = setInterval(endDead, SWEEP_MS);
+  sweep.unref();
   return {
     io,
     async close(): Promise<void> {
+      clearInterval(sweep);
+      unwatch();
       detach();
       io.disconnectSockets(true);
       // Not io.close(): that closes the HTTP server too, which fastify closes itself.

@@ -51,6 +51,7 @@ export function actorForToken(ctx: HubContext, token: string): Actor | null {
 
 export function logout(ctx: HubContext, token: string): void {
   ctx.store.staff.removeSession(sha256(token));
+  ctx.live?.sessionsEnded();
 }
 
 export async function changePassword(
@@ -75,6 +76,7 @@ export async function changePassword(
     ctx.store.staff.removeSessionsOf(user.id, sha256(token));
     audit(ctx, actor, 'password', 'staff_user', user.id, null, null);
   });
+  ctx.live?.sessionsEnded();
 }
 
 export async function createUser(
@@ -123,6 +125,7 @@ export async function updateUser(
     const after = ctx.store.staff.get(id);
     audit(ctx, actor, 'update', 'staff_user', id, toStaffUser(user), after && toStaffUser(after));
   });
+  if (patch.disabled || passwordHash) ctx.live?.sessionsEnded();
 }
 
 function staffFields(u: {

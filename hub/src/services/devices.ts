@@ -28,6 +28,18 @@ const wrongCodes = (ctx: HubContext) => {
   return l;
 };
 
+// Codes are six digits, so every screen waiting with one makes a mistyped code a little
+// likelier to claim a stranger's screen. Waiting screens are few (a screen asks again only
+// when its code expires); one address may hold this many codes at a time, unless
+// PUBLIC_RATE_LIMIT is 0 (load tests).
+const CODES_PER_ADDRESS = 30;
+const CODE_REQUESTS = new WeakMap<HubContext, Limiter>();
+const codeRequests = (ctx: HubContext) => {
+  let l = CODE_REQUESTS.get(ctx);
+  if (!l) CODE_REQUESTS.set(ctx, (l = new Limiter(CODES_PER_ADDRESS, PAIRING_MINUTES * 60_000)));
+  return l;
+};
+
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const newDeviceId = () =>
   `d-${Array.from({ length: 10 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('')}`;
@@ -39,7 +51,11 @@ const gone = (message: string) => new ApiError('gone', message);
 export function startPairing(
   ctx: HubContext,
   kind: DeviceKind,
+  address: string,
 ): { deviceId: string; code: string } {
+  if (ctx.config.publicRateLimit > 0 && !codeRequests(ctx).take(address)) {
+    throw new ApiError('rate_limited', 'too many screens asked for a code; try again later');
+  }
   const now = ctx.now();
   return ctx.store.tx(() => {
     ctx.store.devices.removeExpiredPending(now.toISOString());

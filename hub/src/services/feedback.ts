@@ -19,7 +19,7 @@ import { dueFrom } from './feedback-deadlines.ts';
 import { normalizePhone } from './personal-data.ts';
 import type { Origin } from './registrations.ts';
 import { hashSecret, newSecret, newTicket, secretMatches } from './tickets.ts';
-import { takeVisitorLimits } from './visitor-limits.ts';
+import { kioskKey, takeVisitorLimits } from './visitor-limits.ts';
 
 // Intake and the requester's side of the feedback loop (DESIGN.md, Feedback loop).
 
@@ -59,7 +59,7 @@ export async function submitFeedback(
     }
   }
   const contact = contactOf(input.contact);
-  takeVisitorLimits(ctx, { phone: contact.phone, place: input.place, device: from.device });
+  takeVisitorLimits(ctx, { phone: contact.phone, place: input.place, device: kioskKey(from) });
   const now = ctx.now();
   const secret = newSecret();
   const ticket = await ctx.store.grouped(() => {
@@ -189,7 +189,7 @@ export async function support(
   if (!row) throw notFound('ticket');
   if (input?.website) return { ...decoy(ctx), ticket, supporters: row.supporters + 1 };
   const phone = input?.contact ? normalizePhone(input.contact) : null;
-  takeVisitorLimits(ctx, { phone, place: row.place_id, device: from.device });
+  takeVisitorLimits(ctx, { phone, place: row.place_id, device: kioskKey(from) });
   const now = ctx.now().toISOString();
   const secret = newSecret();
   const supporters = await ctx.store.grouped(() => {

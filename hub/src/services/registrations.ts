@@ -15,7 +15,12 @@ import { toPublicEvent } from './events.ts';
 import { calendarFile } from './ics.ts';
 import { normalizePhone } from './personal-data.ts';
 import { hashSecret, newSecret, newTicket, secretMatches } from './tickets.ts';
-import { checkCaptainGuesses, countWrongCaptainCode, takeVisitorLimits } from './visitor-limits.ts';
+import {
+  checkCaptainGuesses,
+  countWrongCaptainCode,
+  kioskKey,
+  takeVisitorLimits,
+} from './visitor-limits.ts';
 import { promoteWaitlist, seatState } from './waitlist.ts';
 
 export type RegistrationCreated = z.infer<typeof registrationCreated>;
@@ -55,7 +60,7 @@ export function register(
   // The honeypot: a bot that filled the hidden field is told it worked, and nothing is kept.
   if (input.website) return created(ctx, decoyTicket(), secret, { status: 'confirmed' });
   const phone = normalizePhone(input.phone);
-  takeVisitorLimits(ctx, { phone, device: from.device });
+  takeVisitorLimits(ctx, { phone, device: kioskKey(from) });
   if (input.captainCode) checkCaptainGuesses(ctx, from.address);
   const now = ctx.now();
   const { ticket, allocation, building } = ctx.store.tx(() => {

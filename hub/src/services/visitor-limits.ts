@@ -1,6 +1,7 @@
 import type { HubContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { Limiter } from './limiter.ts';
+import type { Origin } from './registrations.ts';
 
 // Public writes are limited per phone number, per QR place and per kiosk, on top of the
 // per-address limit of the HTTP layer. Generous for people, tight for scripts: a person
@@ -13,6 +14,10 @@ const LIMITS = {
   device: [60, 10 * MINUTE],
   // Wrong captain codes per client address: 8 digits must not be guessable.
   captainCode: [10, 60 * MINUTE],
+  // Wrong ticket links (number or secret) per client address. Links come from QR codes, so
+  // a person almost never sends a wrong one; generous all the same, as a whole building
+  // may share one Wi-Fi address.
+  wrongLink: [30, 10 * MINUTE],
 } as const;
 type LimitName = keyof typeof LIMITS;
 
@@ -26,11 +31,17 @@ function limiters(ctx: HubContext): Record<LimitName, Limiter> {
       place: make('place'),
       device: make('device'),
       captainCode: make('captainCode'),
+      wrongLink: make('wrongLink'),
     };
     byHub.set(ctx, l);
   }
   return l;
 }
+
+// A kiosk is limited on its own, keyed with its address too: whoever learns a kiosk's id
+// cannot spend that kiosk's budget from elsewhere.
+export const kioskKey = (from: Origin): string | null =>
+  from.device ? `${from.device}@${from.address}` : null;
 
 export interface VisitorKeys {
   phone?: string | null | undefined;
@@ -57,4 +68,17 @@ export function countWrongCaptainCode(ctx: HubContext, address: string): void {
 
 export function checkCaptainGuesses(ctx: HubContext, address: string): void {
   if (limiters(ctx).captainCode.blocked(address)) throw tooMany();
+}
+
+// A ticket link that named no ticket, or the wrong secret for it.
+export function countWrongLink(ctx: HubContext, address: string): void {
+  limiters(ctx).wrongLink.take(address);
+}
+
+// Once an address sent too many wrong links it is refused for a while, even with a right
+// one: otherwise the refusal would tell a guesser when a guess was right.
+export function checkLinkGuesses(ctx: HubContext, address: string): void {
+  if (limiters(ctx).wrongLink.blocked(address)) {
+    throw new ApiError('rate_limited', 'too many wrong links from this address; try again later');
+  }
 }

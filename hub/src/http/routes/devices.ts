@@ -40,7 +40,7 @@ export const deviceRoutes: Route = (app, ctx) => {
       schema: { tags, body: pairingRequest, response: { 201: pairingCreated } },
       ...(limit > 0 ? { config: { rateLimit: { max: limit, timeWindow: 60_000 } } } : {}),
     },
-    async (req, reply) => reply.code(201).send(startPairing(ctx, req.body.kind)),
+    async (req, reply) => reply.code(201).send(startPairing(ctx, req.body.kind, req.ip)),
   );
   app.get(
     '/api/devices/pairing/:deviceId',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../context.ts';
 import { MEDIA_MAX_BYTES, saveMedia } from '../../services/media.ts';
-import { takeVisitorLimits } from '../../services/visitor-limits.ts';
+import { kioskKey, takeVisitorLimits } from '../../services/visitor-limits.ts';
 import { originOf, publicWrite } from '../public-writes.ts';
 import type { Route } from '../server.ts';
 import { acceptImageBodies } from './media.ts';
@@ -27,7 +27,7 @@ export const feedbackPhotoRoutes: Route = (app, ctx) => {
         ...limited,
       },
       async (req, reply) => {
-        takeVisitorLimits(ctx, { device: originOf(req).device });
+        takeVisitorLimits(ctx, { device: kioskKey(originOf(ctx, req)) });
         const saved = saveMedia(ctx, VISITOR, req.body, undefined);
         return reply.code(201).send({ path: saved.path });
       },

@@ -32,7 +32,7 @@ import {
 } from '../../services/feedback.ts';
 import { feedbackDetail, listFeedback, stepFeedback } from '../../services/feedback-triage.ts';
 import { actorOf, allow } from '../auth.ts';
-import { originOf, publicWrite } from '../public-writes.ts';
+import { originOf, publicWrite, secretLink } from '../public-writes.ts';
 import type { Route } from '../server.ts';
 
 const tags = ['feedback'];
@@ -41,6 +41,8 @@ const buildingParams = z.object({ b: buildingId });
 
 export const feedbackRoutes: Route = (app, ctx) => {
   const limited = publicWrite(app, ctx);
+  const linkRead = secretLink(app, ctx, { write: false });
+  const linkWrite = secretLink(app, ctx, { write: true });
   app.post(
     '/api/public/feedback',
     {
@@ -52,11 +54,15 @@ export const feedbackRoutes: Route = (app, ctx) => {
       },
       ...limited,
     },
-    async (req, reply) => reply.code(201).send(await submitFeedback(ctx, req.body, originOf(req))),
+    async (req, reply) =>
+      reply.code(201).send(await submitFeedback(ctx, req.body, originOf(ctx, req))),
   );
   app.get(
     '/api/public/feedback/:ticket',
-    { schema: { tags, params, querystring: secretQuery, response: { 200: feedbackView } } },
+    {
+      schema: { tags, params, querystring: secretQuery, response: { 200: feedbackView } },
+      ...linkRead,
+    },
     async (req) => viewFeedback(ctx, req.params.ticket, req.query.secret),
   );
   app.get(
@@ -77,16 +83,16 @@ export const feedbackRoutes: Route = (app, ctx) => {
       ...limited,
     },
     async (req, reply) =>
-      reply.code(201).send(await support(ctx, req.params.ticket, req.body, originOf(req))),
+      reply.code(201).send(await support(ctx, req.params.ticket, req.body, originOf(ctx, req))),
   );
   app.post(
     '/api/public/feedback/:ticket/rating',
-    { schema: { tags, params, body: ratingInput, response: { 200: feedbackView } }, ...limited },
+    { schema: { tags, params, body: ratingInput, response: { 200: feedbackView } }, ...linkWrite },
     async (req) => rate(ctx, req.params.ticket, req.body),
   );
   app.post(
     '/api/public/feedback/:ticket/reopen',
-    { schema: { tags, params, body: reopenInput, response: { 200: feedbackView } }, ...limited },
+    { schema: { tags, params, body: reopenInput, response: { 200: feedbackView } }, ...linkWrite },
     async (req) => reopen(ctx, req.params.ticket, req.body),
   );
   app.get(

@@ -20,6 +20,8 @@ import { toPublicEvent, upcomingEvents } from '../../services/events.ts';
 import { followUrl, viewFeedback } from '../../services/feedback.ts';
 import { scanQr } from '../../services/qr.ts';
 import { ticketUrl, viewRegistration } from '../../services/registrations.ts';
+import { checkLinkGuesses } from '../../services/visitor-limits.ts';
+import { countWrongLinks } from '../public-writes.ts';
 import type { Route } from '../server.ts';
 
 // The pages behind every QR code: built by Vite into kiosk/dist/phone/, served here with the
@@ -53,16 +55,19 @@ export function inlineJson(data: unknown): string {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-// A wrong or expired link: a plain page in the reader's language, never a stack.
+// A wrong or expired link, or too many wrong ones from this address: a plain page in the
+// reader's language, never a stack.
 function brokenPage(reply: FastifyReply, locale: Locale, status: number) {
   const t = translator(phoneCatalogue, locale);
+  const [title, body] =
+    status === 429 ? [t('busy.title'), t('busy.body')] : [t('broken.title'), t('broken.body')];
   const html =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(t('broken.title'))}</title></head>` +
+    `<title>${escapeHtml(title)}</title></head>` +
     `<body style="font-family:system-ui,sans-serif;margin:0;padding:32px 20px;background:#f4f6f9;color:#111">` +
-    `<h1 style="font-size:22px">${escapeHtml(t('broken.title'))}</h1>` +
-    `<p style="font-size:17px;line-height:1.5">${escapeHtml(t('broken.body'))}</p></body></html>`;
+    `<h1 style="font-size:22px">${escapeHtml(title)}</h1>` +
+    `<p style="font-size:17px;line-height:1.5">${escapeHtml(body)}</p></body></html>`;
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -105,7 +110,8 @@ export const phonePageRoutes: Route = (app, ctx) => {
         return await fn(req, reply);
       } catch (err) {
         if (!(err instanceof ApiError) && !(err instanceof z.ZodError)) throw err;
-        const status = err instanceof ApiError && err.status === 404 ? 404 : 400;
+        const status =
+          err instanceof ApiError && (err.status === 404 || err.status === 429) ? err.status : 400;
         return brokenPage(reply, pickLocale(req.headers['accept-language']), status);
       }
     };
@@ -196,10 +202,16 @@ export const phonePageRoutes: Route = (app, ctx) => {
       return feedbackForm(req, reply, q.b, q.place ?? null, q.c ?? null);
     }),
   );
+  // The pages that hold a secret count wrong links like the API does (public-writes.ts).
+  const secretPage = {
+    schema: { ...hide, params: param('ticket'), querystring: anyQuery },
+    onSend: countWrongLinks(ctx),
+  };
   app.get(
     '/f/:ticket',
-    { schema: { ...hide, params: param('ticket'), querystring: anyQuery } },
+    secretPage,
     guard((req, reply) => {
+      checkLinkGuesses(ctx, req.ip);
       const { ticket } = feedbackTicketParams.parse(req.params);
       const secret = secretOf(req.query);
       const view = viewFeedback(ctx, ticket, secret);
@@ -216,8 +228,9 @@ export const phonePageRoutes: Route = (app, ctx) => {
   );
   app.get(
     '/t/:ticket',
-    { schema: { ...hide, params: param('ticket'), querystring: anyQuery } },
+    secretPage,
     guard((req, reply) => {
+      checkLinkGuesses(ctx, req.ip);
       const { ticket } = registrationTicketParams.parse(req.params);
       const secret = secretOf(req.query);
       const view = viewRegistration(ctx, ticket, secret);

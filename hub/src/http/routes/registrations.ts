@@ -31,7 +31,7 @@ import {
 } from '../../services/registrations.ts';
 import { settleOnEventChanges } from '../../services/visitor-jobs.ts';
 import { actorOf, allow } from '../auth.ts';
-import { originOf, publicWrite } from '../public-writes.ts';
+import { originOf, publicWrite, secretLink } from '../public-writes.ts';
 import type { Route } from '../server.ts';
 
 const tags = ['registrations'];
@@ -46,6 +46,8 @@ export const registrationRoutes: Route = (app, ctx) => {
   app.addHook('onClose', async () => stopSettling?.());
 
   const limited = publicWrite(app, ctx);
+  const linkRead = secretLink(app, ctx, { write: false });
+  const linkWrite = secretLink(app, ctx, { write: true });
   app.post(
     '/api/public/events/:id/registrations',
     {
@@ -59,7 +61,7 @@ export const registrationRoutes: Route = (app, ctx) => {
       ...limited,
     },
     async (req, reply) =>
-      reply.code(201).send(register(ctx, req.params.id, req.body, originOf(req))),
+      reply.code(201).send(register(ctx, req.params.id, req.body, originOf(ctx, req))),
   );
   app.get(
     '/api/public/registrations/:ticket',
@@ -70,6 +72,7 @@ export const registrationRoutes: Route = (app, ctx) => {
         querystring: secretQuery,
         response: { 200: registrationView },
       },
+      ...linkRead,
     },
     async (req) => viewRegistration(ctx, req.params.ticket, req.query.secret),
   );
@@ -82,7 +85,7 @@ export const registrationRoutes: Route = (app, ctx) => {
         querystring: secretQuery,
         response: { 200: okResponse },
       },
-      ...limited,
+      ...linkWrite,
     },
     async (req) => {
       cancelRegistration(ctx, req.params.ticket, req.query.secret);
@@ -91,7 +94,7 @@ export const registrationRoutes: Route = (app, ctx) => {
   );
   app.get(
     '/api/public/registrations/:ticket/ics',
-    { schema: { tags, params: ticketParams, querystring: secretQuery } },
+    { schema: { tags, params: ticketParams, querystring: secretQuery }, ...linkRead },
     async (req, reply) =>
       reply
         .type('text/calendar; charset=utf-8')
@@ -102,7 +105,7 @@ export const registrationRoutes: Route = (app, ctx) => {
     '/api/public/registrations/:ticket/reconfirm',
     {
       schema: { tags, params: ticketParams, body: secretBody, response: { 200: registrationView } },
-      ...limited,
+      ...linkWrite,
     },
     async (req) => reconfirm(ctx, req.params.ticket, req.body.secret),
   );
@@ -110,7 +113,7 @@ export const registrationRoutes: Route = (app, ctx) => {
     '/api/public/registrations/:ticket/release',
     {
       schema: { tags, params: ticketParams, body: secretBody, response: { 200: registrationView } },
-      ...limited,
+      ...linkWrite,
     },
     async (req) => releaseSeat(ctx, req.params.ticket, req.body.secret),
   );
