@@ -13,7 +13,7 @@ describe('the hub serves the built front ends', () => {
   after(() => hub.stop());
 
   for (const a of APPS) {
-    test(`${a.prefix}: the app, its deep links (a reload on any page) and a redirect from the bare path`, async () => {
+    test(`${a.prefix}: the app, its deep links (a reload on any page), a redirect from the bare path, 404 for a missing file`, async () => {
       const root = await fetch(hub.url + a.prefix);
       assert.equal(root.status, 200);
       assert.match(root.headers.get('content-type') ?? '', /text\/html/);
@@ -32,6 +32,11 @@ describe('the hub serves the built front ends', () => {
       assert.equal(js.status, 200);
       assert.match(js.headers.get('cache-control') ?? '', /immutable/);
       assert.ok((await js.arrayBuffer()).byteLength > 0);
+      // A file that is not there (an asset of an older build) is a 404, not the page.
+      const gone = await fetch(`${hub.url}${a.prefix}assets/index-0ld0ld00.js`);
+      assert.equal(gone.status, 404);
+      assert.match(gone.headers.get('content-type') ?? '', /json/);
+      await gone.arrayBuffer();
     });
   }
 });

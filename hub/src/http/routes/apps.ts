@@ -8,7 +8,10 @@ import type { Route } from '../server.ts';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 // Each front end is built by Vite into its dist folder and served under its own prefix;
-// any path below the prefix that is not a file gets the app's index.html (client routing).
+// any page path below the prefix gets the app's index.html (client routing). A missing
+// file (a name with an extension, such as an asset of an older build) is a 404: an HTML
+// page in place of a script would only fail later and more obscurely.
+const FILE_NAME = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;
 export const APPS = [
   { prefix: '/signage/', dist: join(ROOT, 'signage/dist') },
   { prefix: '/kiosk/', dist: join(ROOT, 'kiosk/dist') },
@@ -40,12 +43,13 @@ export const appRoutes: Route = (app) => {
       },
     });
     // Read per request rather than cached, so a rebuild is served without a restart.
-    app.get(`${a.prefix}*`, { schema: { hide: true } }, async (_req, reply) =>
-      reply
+    app.get(`${a.prefix}*`, { schema: { hide: true } }, async (req, reply) => {
+      if (FILE_NAME.test(req.url.split('?')[0] ?? '')) return reply.callNotFound();
+      return reply
         .header('cache-control', 'no-cache')
         .type('text/html; charset=utf-8')
-        .send(await readFile(join(a.dist, 'index.html'))),
-    );
+        .send(await readFile(join(a.dist, 'index.html')));
+    });
   }
   for (const a of APPS)
     app.get(a.prefix.slice(0, -1), { schema: { hide: true } }, async (_req, reply) =>
