@@ -24,6 +24,12 @@ const env = z.object({
   // the nightly backup keeps BACKUPS_KEPT copies.
   RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   BACKUPS_KEPT: z.coerce.number().int().min(1).max(365).default(14),
+  // HTTP clients that are too slow or silent are cut off (hub/src/http/server.ts says why
+  // these values): headers within 20 s, a whole request (a 5 MB photo) within 120 s, and no
+  // socket silent for 60 s.
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export interface Config {
@@ -43,6 +49,9 @@ export interface Config {
   feedbackDueWorkingDays: number;
   retentionDays: number;
   backupsKept: number;
+  httpHeadersTimeoutMs: number;
+  httpRequestTimeoutMs: number;
+  httpIdleTimeoutMs: number;
 }
 
 export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
@@ -69,5 +78,8 @@ export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
     feedbackDueWorkingDays: e.FEEDBACK_DUE_WORKING_DAYS,
     retentionDays: e.RETENTION_DAYS,
     backupsKept: e.BACKUPS_KEPT,
+    httpHeadersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+    httpRequestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+    httpIdleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
   };
 }

@@ -10,6 +10,7 @@ import { mayPublish, maySubscribe, type Identity } from './acl.ts';
 import { identify, isDeviceId, type HubCredential } from './credentials.ts';
 import type { BrokerLink } from './link.ts';
 import type { ReportHandler } from './reports.ts';
+import { MAX_MQTT_PACKET, limitPacketSize } from './packet-limit.ts';
 import { indexedPersistence } from './retained.ts';
 import { webSocketStream } from './ws-stream.ts';
 
@@ -17,9 +18,6 @@ export const MQTT_WS_PATH = '/mqtt';
 // One screen that stops reading must not hold up the others: at aedes' default 60 s a
 // frozen subscriber stalled a healthy one for ~57 s; at 2 s it did not (DESIGN.md).
 const DRAIN_TIMEOUT_MS = 2000;
-// Frames a device sends: its reports are at most 16 KB (MAX_DEVICE_PAYLOAD) and are
-// dropped past that; anything far larger ends the connection at the WebSocket layer.
-const MAX_WS_FRAME = 256 * 1024;
 // A first publish outside the ACL is dropped; the next one ends the connection.
 const REFUSALS_BEFORE_DISCONNECT = 2;
 
@@ -129,7 +127,7 @@ export async function startEmbeddedBroker(
 
   const tcp = createServer((socket: Socket) => {
     socket.setNoDelay(true);
-    aedes.handle(socket);
+    limitPacketSize(aedes.handle(socket));
   });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -149,13 +147,16 @@ export async function startEmbeddedBroker(
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: MAX_WS_FRAME,
+    // A frame larger than the largest packet ends the connection at the WebSocket layer.
+    maxPayload: MAX_MQTT_PACKET,
     perMessageDeflate: false,
   });
   // Only /mqtt: other upgrades (socket.io's) belong to their own listeners.
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://x').pathname !== MQTT_WS_PATH) return;
-    wss.handleUpgrade(req, socket, head, (ws) => aedes.handle(webSocketStream(ws), req));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      limitPacketSize(aedes.handle(webSocketStream(ws), req)),
+    );
   };
   deps.http.on('upgrade', onUpgrade);
 

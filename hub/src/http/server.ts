@@ -67,8 +67,38 @@ export const ROUTES: Route[] = [
   appRoutes,
 ];
 
+// Slow and silent clients (slowloris: headers or a body trickled a byte at a time, sockets
+// opened and left, a client that stops reading a large answer) each hold a socket and
+// memory; without limits Node and fastify let a trickled body or a silent socket stay for
+// ever. Defaults (config.ts, HTTP_*_TIMEOUT_MS):
+// - headers 20 s: a phone sends them in one packet; 20 s covers retransmits on a weak signal.
+// - whole request 120 s: a 5 MB photo (the largest body) from a phone at ~50 KB/s.
+// - idle socket 60 s: no byte either way, as a socket opened and left or a client that
+//   stopped reading; above socket.io's 25 s long-poll, and WebSocket upgrades (/mqtt,
+//   socket.io) turn it off for their sockets. MQTT has its own keepalive and drainTimeout.
+// - keep-alive 10 s between requests (browsers reopen at once; fastify's 72 s is for load
+//   balancers the hub does not sit behind).
+// Node checks the header and request limits on a timer, every 30 s by default, so a 20 s
+// limit could let a slow client stay 50 s: here every second (more often for the short
+// limits tests use), which costs a walk over the requests still being received.
+function timeouts(config: HubContext['config']) {
+  const requestTimeout = config.httpRequestTimeoutMs;
+  const headersTimeout = Math.min(config.httpHeadersTimeoutMs, requestTimeout);
+  return {
+    connectionTimeout: config.httpIdleTimeoutMs,
+    keepAliveTimeout: Math.min(10_000, config.httpIdleTimeoutMs),
+    requestTimeout,
+    http: {
+      headersTimeout,
+      requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, headersTimeout / 4)),
+    },
+  };
+}
+
 export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[] = []) {
   const app = Fastify({
+    ...timeouts(ctx.config),
     loggerInstance: ctx.log as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     // Bodies are small JSON; photos go to their own route with its own limit.

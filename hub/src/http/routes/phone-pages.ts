@@ -83,11 +83,14 @@ function sendPage(reply: FastifyReply, page: Page, data: Record<string, unknown>
       .type('text/plain; charset=utf-8')
       .send('the phone pages are not built: run npm run build');
   }
+  // Replacer functions, not strings: in a replacement string `$'`, `$&` and `$\`` are
+  // patterns, and names, titles and feedback text may hold them.
   const html = readFileSync(file, 'utf8')
-    .replace(/<html lang="[^"]*"/, `<html lang="${String(data.locale)}"`)
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${String(data.locale)}"`)
     .replace(
       '</head>',
-      `<script type="application/json" id="lobby-data">${inlineJson({ ...data, page })}</script></head>`,
+      () =>
+        `<script type="application/json" id="lobby-data">${inlineJson({ ...data, page })}</script></head>`,
     );
   // Follow and ticket pages hold a secret: never kept by a cache or a shared proxy.
   return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
