@@ -30,6 +30,13 @@ const env = z.object({
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
   HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  // Proxies whose X-Forwarded-For/-Proto are believed (proxy-addr: 'loopback', addresses,
+  // CIDR ranges, comma-separated). The client address feeds every per-address limit, and
+  // -Proto the Secure cookie, so only a proxy named here may set them.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*$/, 'a comma-separated list of addresses')
+    .default('loopback'),
 });
 
 export interface Config {
@@ -52,6 +59,7 @@ export interface Config {
   httpHeadersTimeoutMs: number;
   httpRequestTimeoutMs: number;
   httpIdleTimeoutMs: number;
+  trustProxy: string;
 }
 
 export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
@@ -81,5 +89,6 @@ export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
     httpHeadersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
     httpRequestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
     httpIdleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
   };
 }

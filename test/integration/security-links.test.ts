@@ -171,6 +171,9 @@ describe('security: secret links, security headers, pairing codes', () => {
     assert.deepEqual(scripts, ["'self'"], `${what}: script-src`);
     assert.deepEqual(csp.get('script-src-attr'), ["'none'"], `${what}: script-src-attr`);
     assert.deepEqual(csp.get('object-src'), ["'none'"], `${what}: object-src`);
+    // WebSockets to this hub only, by the name the page was loaded with.
+    const host = new URL(hub.url).host;
+    assert.deepEqual(csp.get('connect-src'), ["'self'", `ws://${host}`, `wss://${host}`], what);
     assert.ok(["'self'", "'none'"].includes(csp.get('base-uri')?.[0] ?? ''), `${what}: base-uri`);
     assert.ok(["'self'", "'none'"].includes(csp.get('frame-ancestors')?.[0] ?? ''), what);
     assert.match(h('x-frame-options'), /^(SAMEORIGIN|DENY)$/, what);

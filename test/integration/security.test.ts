@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
 import { LIVE_UNAUTHENTICATED } from '#shared/live-events';
+import { configFromEnv } from '../../hub/src/config.ts';
 import { newSecret } from '../../hub/src/services/tickets.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { pairDevice, type LiveSocket } from '../helpers/mqtt.ts';
@@ -247,5 +248,34 @@ describe('security: revoked credentials, ticket secrets, kiosk names', () => {
       0,
     );
     assert.ok(bits > 143 && bits <= 144, `${bits.toFixed(2)} bits`);
+  });
+});
+
+describe('security: only a trusted proxy speaks for the client', () => {
+  test('with TRUST_PROXY naming another host, forwarded headers from here are ignored', async () => {
+    const hub = await startTestHub({ trustProxy: '10.9.8.7' });
+    try {
+      const r = await fetch(`${hub.url}/api/staff/session`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-for': '203.0.113.9',
+        },
+        body: JSON.stringify({ username: 'admin', password: 'test-admin-password' }),
+      });
+      assert.equal(r.status, 200);
+      assert.doesNotMatch(r.headers.get('set-cookie') ?? '', /;\s*Secure/i);
+    } finally {
+      await hub.stop();
+    }
+  });
+
+  test('a TRUST_PROXY that is not a list of addresses stops the hub at start, naming it', () => {
+    assert.throws(() => configFromEnv({ TRUST_PROXY: 'loopback; rm -rf' }), /TRUST_PROXY/);
+    assert.equal(
+      configFromEnv({ TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy,
+      '10.0.0.0/8, loopback',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -96,6 +97,18 @@ function timeouts(config: HubContext['config']) {
   };
 }
 
+// WebSockets (MQTT at /mqtt, socket.io) reach this hub by whatever name the page came
+// from, and the external broker's listener when there is one: named, not every ws: host,
+// and not left to 'self', which older WebViews (WeChat's among them) do not apply to ws:.
+const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+function webSocketSources(config: HubContext['config']) {
+  const own = (req: IncomingMessage) => {
+    const host = req.headers.host ?? '';
+    return HOST_HEADER.test(host) ? `ws://${host} wss://${host}` : "'self'";
+  };
+  return ["'self'", own, ...(config.mqttWsUrl ? [new URL(config.mqttWsUrl).origin] : [])];
+}
+
 export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[] = []) {
   const app = Fastify({
     ...timeouts(ctx.config),
@@ -103,7 +116,7 @@ export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[
     genReqId: () => randomUUID(),
     // Bodies are small JSON; photos go to their own route with its own limit.
     bodyLimit: 256 * 1024,
-    trustProxy: 'loopback',
+    trustProxy: ctx.config.trustProxy,
     // Router-level failures (bad URL encoding, over-long path parameters) get the same error shape.
     frameworkErrors: (_err, _req, reply) => {
       const body: ErrorBody = {
@@ -128,7 +141,7 @@ export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[
       directives: {
         'default-src': ["'self'"],
         'img-src': ["'self'", 'data:', 'blob:'],
-        'connect-src': ["'self'", 'ws:', 'wss:'],
+        'connect-src': webSocketSources(ctx.config),
         'style-src': ["'self'", "'unsafe-inline'"],
         'script-src': ["'self'"],
         'upgrade-insecure-requests': null,
