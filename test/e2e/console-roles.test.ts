@@ -129,3 +129,27 @@ test('an admin creates a handler, and the handler changes their own password', a
     await app.close();
   }
 });
+
+test('a console whose account is disabled elsewhere returns to the login by itself', async () => {
+  await addStaff(hub, 'handler', 'zhao.l');
+  const app = await ConsoleApp.open(browser, hub);
+  try {
+    await app.login('zhao.l');
+    await app.page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await app.page.locator('.live-dot.up').waitFor();
+    const admin = await hub.login();
+    const users = await hub.api<{ id: number; username: string }[]>(
+      'GET',
+      '/api/staff/users',
+      undefined,
+      admin,
+    );
+    const id = users.body.find((u) => u.username === 'zhao.l')?.id;
+    const r = await hub.api('PATCH', `/api/staff/users/${id}`, { disabled: true }, admin);
+    assert.equal(r.status, 200);
+    // No click: the hub ends the live channel and the console sees its session is gone.
+    await app.page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+  } finally {
+    await app.close();
+  }
+});

@@ -125,6 +125,36 @@ test('"not fixed" sends a resolved ticket back to work', async () => {
   await phone.close();
 });
 
+test('after too many wrong links from one network, an action says to come back later', async () => {
+  const address = '198.51.100.23';
+  const phone = await PhonePage.open(
+    s.browser,
+    `${s.hub.url}/q/${s.code(2, 'feedback')}`,
+    'zh-CN',
+    address,
+  );
+  const form = new PhoneFeedback(phone.page);
+  await form.category('设施维修').check();
+  await form.text().fill('消防通道堆放杂物');
+  await form.submit().tap();
+  await phone.page.waitForURL(/\/f\/[0-9]{8}/);
+  const follow = new PhoneFollow(phone.page);
+  const ticket = (await follow.ticket().textContent()) ?? '';
+  await staffStep(s, ticket, { status: 'in_progress' });
+  await staffStep(s, ticket, { status: 'resolved', reply: '已清理' });
+  await phone.page.reload();
+  // Someone on the same network guesses links until the hub locks that address out.
+  for (let i = 0; i < 30; i++) {
+    const r = await fetch(`${s.hub.url}/api/public/feedback/${ticket}?secret=${'x'.repeat(24)}`, {
+      headers: { 'x-forwarded-for': address },
+    });
+    assert.equal(r.status, 404);
+  }
+  await follow.rate(4);
+  await phone.page.getByText('此网络发出的错误链接太多，请十分钟后再试').waitFor();
+  await phone.close();
+});
+
 test('a second person sees the open ticket of the place and joins it with one tap', async () => {
   const url = `${s.hub.url}/q/${s.code(3, 'feedback')}`;
   const first = await PhonePage.open(s.browser, url);

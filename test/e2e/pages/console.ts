@@ -7,7 +7,11 @@ export const SHOTS = 'test-results/console';
 export const STAFF_PASSWORD = 'a-long-staff-password';
 
 // Staff members of each role, made through the API so tests log in as them.
-export async function addStaff(hub: TestHub, role: StaffRole, username = role): Promise<string> {
+export async function addStaff(
+  hub: TestHub,
+  role: StaffRole,
+  username: string = role,
+): Promise<string> {
   const admin = await hub.login();
   const res = await hub.api(
     'POST',

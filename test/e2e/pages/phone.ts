@@ -9,13 +9,21 @@ export class PhonePage {
     readonly page: Page,
   ) {}
 
-  static async open(browser: Browser, url: string, locale = 'zh-CN'): Promise<PhonePage> {
+  // `address`: the phone's network as the hub sees it (sent as X-Forwarded-For, which the
+  // hub believes from loopback), so per-address limits in one test touch no other.
+  static async open(
+    browser: Browser,
+    url: string,
+    locale = 'zh-CN',
+    address?: string,
+  ): Promise<PhonePage> {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
       deviceScaleFactor: 2,
       locale,
+      ...(address ? { extraHTTPHeaders: { 'x-forwarded-for': address } } : {}),
     });
     const page = await context.newPage();
     await page.goto(url);

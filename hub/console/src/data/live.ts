@@ -1,12 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  LIVE_UNAUTHENTICATED,
   liveEvents,
   type LiveEventName,
   type LivePayload,
   type LiveServerToClient,
 } from '#shared/live-events';
 import { observable } from './observable.ts';
-import { session } from './session.ts';
+import { checkSession, session } from './session.ts';
 
 // The hub's live channel. Only this module touches the socket: the rest of the data layer
 // offers subscribe functions that return their unsubscribe.
@@ -25,8 +26,16 @@ function connect(): void {
     transports: ['websocket', 'polling'],
   });
   s.on('connect', () => liveStatus.set('up'));
-  s.on('disconnect', () => liveStatus.set('down'));
-  s.on('connect_error', () => liveStatus.set('down'));
+  // The hub cuts the channel when the session ends (logout elsewhere, a changed password,
+  // a disabled account): asking who we are then leads to the login page.
+  s.on('disconnect', (reason) => {
+    liveStatus.set('down');
+    if (reason === 'io server disconnect') void checkSession().catch(() => undefined);
+  });
+  s.on('connect_error', (err) => {
+    liveStatus.set('down');
+    if (err.message === LIVE_UNAUTHENTICATED) void checkSession().catch(() => undefined);
+  });
   for (const name of Object.keys(liveEvents) as LiveEventName[]) {
     s.on(name, ((payload: unknown) => {
       // Checked like any other input before a component sees it.

@@ -3,7 +3,7 @@ import { send } from '../data/api.ts';
 import type { FollowPage } from '../data/page-data.ts';
 import { feedbackView } from '../data/schemas.ts';
 import { useT, when } from '../ui/i18n.tsx';
-import { errorFor, type Problem } from '../ui/problem.ts';
+import { errorFor, refusal, type Problem } from '../ui/problem.ts';
 import { QrImage } from '../ui/qr.tsx';
 import { KeepLink } from './keep-link.tsx';
 
@@ -35,7 +35,7 @@ export function Follow({ data }: { data: FollowPage }) {
     } else {
       setProblem({
         field: r.error.field ?? '',
-        message: r.error.status === 0 ? t('error.offline') : r.error.message,
+        message: refusal(t, r.error.status, r.error.message),
       });
     }
   };

@@ -4,6 +4,7 @@ import { send } from '../data/api.ts';
 import type { TicketPage } from '../data/page-data.ts';
 import { registrationView } from '../data/schemas.ts';
 import { useT, when } from '../ui/i18n.tsx';
+import { refusal } from '../ui/problem.ts';
 import { QrImage } from '../ui/qr.tsx';
 import { KeepLink } from './keep-link.tsx';
 
@@ -27,8 +28,7 @@ export function Ticket({ data }: { data: TicketPage }) {
     Date.now() >= Date.parse(view.reconfirmFrom) &&
     Date.now() < Date.parse(e.start);
 
-  const failed = (status: number, message: string) =>
-    setError(status === 0 ? t('error.offline') : message);
+  const failed = (status: number, message: string) => setError(refusal(t, status, message));
   const cancel = async () => {
     setBusy(true);
     const r = await send('DELETE', `${path}?secret=${secret}`, ok);
