@@ -182,6 +182,8 @@ export function closed(client: MqttClient, timeoutMs = 5000): Promise<void> {
 export interface MosquittoProcess {
   // Re-reads the password file and ACL (SIGHUP), as an operator's reload would.
   reload(): Promise<void>;
+  // Resolves once this process has logged a line matching pattern (it runs verbose).
+  logged(pattern: RegExp): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -201,6 +203,8 @@ function shareWithMosquittoUser(configFile: string): void {
   chownSync(dir, 0, gid);
   chmodSync(dir, 0o2750);
   for (const name of readdirSync(dir)) chownSync(join(dir, name), 0, gid);
+  // Where Mosquitto saves its sessions (persistence_location): its to write.
+  chmodSync(join(dir, 'state'), 0o2770);
 }
 
 // Runs Debian's mosquitto with a config file (the one the hub exported), verbose, and
@@ -234,6 +238,7 @@ export async function startMosquitto(configFile: string): Promise<MosquittoProce
     });
   await waitFor(/mosquitto version \S+ running/, 0);
   return {
+    logged: (pattern) => waitFor(pattern, 0),
     async reload() {
       const from = log.length;
       proc.kill('SIGHUP');

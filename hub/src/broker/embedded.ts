@@ -9,7 +9,7 @@ import type { Metrics } from '../http/metrics.ts';
 import { mayPublish, maySubscribe, type Identity } from './acl.ts';
 import { identify, isDeviceId, type HubCredential } from './credentials.ts';
 import type { BrokerLink } from './link.ts';
-import type { ReportHandler } from './reports.ts';
+import type { DeviceReports } from './reports.ts';
 import { MAX_MQTT_PACKET, limitPacketSize } from './packet-limit.ts';
 import { indexedPersistence } from './retained.ts';
 import { webSocketStream } from './ws-stream.ts';
@@ -25,7 +25,7 @@ export interface EmbeddedDeps {
   http: HttpServer;
   metrics: Metrics;
   credential: HubCredential;
-  reports: ReportHandler;
+  reports: DeviceReports;
 }
 
 // Sends a publish nowhere while acknowledging it, so the sender stays connected.
@@ -88,20 +88,24 @@ export async function startEmbeddedBroker(
         discard(packet);
         return done(null);
       }
-      if (identity.kind === 'device') {
-        const parsed = parseTopic(packet.topic);
-        const reason =
-          parsed?.kind === 'device'
-            ? deps.reports(
-                identity.deviceId,
-                identity.building,
-                parsed.name,
-                asBuffer(packet.payload),
-              )
-            : 'not_a_report';
-        if (reason) discard(packet);
+      if (identity.kind !== 'device') return done(null);
+      const parsed = parseTopic(packet.topic);
+      const reason =
+        parsed?.kind === 'device'
+          ? deps.reports.report(
+              identity.deviceId,
+              identity.building,
+              parsed.name,
+              asBuffer(packet.payload),
+            )
+          : 'not_a_report';
+      if (reason) {
+        discard(packet);
+        return done(null);
       }
-      done(null);
+      // The PUBACK waits until the report is on disk (its batch: at most 25 ms); a failed
+      // write ends the connection unacknowledged, and the device sends it again.
+      deps.reports.afterWrite((err) => done(err));
     },
   });
 

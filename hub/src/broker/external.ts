@@ -1,15 +1,15 @@
 import mqtt from 'mqtt';
 import { DEVICE_PUBLISHES, parseTopic, topics } from '#shared/topics';
 import type { HubContext } from '../context.ts';
-import { newToken } from '../services/secrets.ts';
+import { sha256 } from '../services/secrets.ts';
 import type { HubCredential } from './credentials.ts';
 import type { BrokerLink } from './link.ts';
 import type { MosquittoExport } from './mosquitto.ts';
-import type { ReportHandler } from './reports.ts';
+import type { DeviceReports } from './reports.ts';
 
 export interface ExternalDeps {
   credential: HubCredential;
-  reports: ReportHandler;
+  reports: DeviceReports;
   mosquitto: MosquittoExport;
 }
 
@@ -27,9 +27,11 @@ export function connectExternalBroker(ctx: HubContext, deps: ExternalDeps): Brok
     protocolVersion: 4,
     username: deps.credential.username,
     password: deps.credential.password,
-    // Unguessable, so no device can take over the hub's session by reusing its id.
-    clientId: `${deps.credential.username}-${newToken(9)}`,
-    clean: true,
+    // The same session across the hub's restarts, so Mosquitto keeps the device reports
+    // that arrive while the hub is away; derived from its secret, so no device can guess
+    // the id and take the session over.
+    clientId: `${deps.credential.username}-${sha256(deps.credential.password).slice(0, 16)}`,
+    clean: false,
     reconnectPeriod: 1000,
   });
   client.on('connect', () => {
@@ -42,12 +44,21 @@ export function connectExternalBroker(ctx: HubContext, deps: ExternalDeps): Brok
     for (const listener of ready) listener();
   });
   client.on('error', (err) => ctx.log.warn({ err: err.message }, 'external MQTT broker'));
-  client.on('message', (topic, payload) => {
-    const parsed = parseTopic(topic);
+  // mqtt.js acknowledges a QoS 1 message when handleMessage calls back, and Mosquitto
+  // forgets it then. Proof of play is written first (one commit for the batch a screen
+  // sends), so a hub that dies here has it on disk or gets it again from its session;
+  // availability and state are last-value reports a device sends again anyway, so they
+  // keep their batched write.
+  client.handleMessage = (packet, callback) => {
+    const parsed = parseTopic(packet.topic);
+    const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     // An empty payload is a retained message being cleared (by the hub itself), not a report.
-    if (parsed?.kind !== 'device' || payload.length === 0) return;
-    deps.reports(parsed.deviceId, parsed.building, parsed.name, payload);
-  });
+    if (parsed?.kind !== 'device' || payload.length === 0) return callback();
+    const dropped = deps.reports.report(parsed.deviceId, parsed.building, parsed.name, payload);
+    if (dropped || parsed.name !== 'played') return callback();
+    deps.reports.afterWrite((err) => callback(err ?? undefined));
+    deps.reports.flush();
+  };
 
   return {
     port: Number(url.port || 1883),

@@ -16,22 +16,22 @@ export async function startBroker(
   deps: { http: HttpServer; metrics: Metrics },
 ): Promise<BrokerLink> {
   const credential = loadHubCredential(ctx.config.dataDir);
-  const { report, flush } = deviceReports(ctx, deps.metrics.mqtt);
+  const reports = deviceReports(ctx, deps.metrics.mqtt);
   let link: BrokerLink;
   if (ctx.config.mqttUrl) {
     const mosquitto = mosquittoExport(ctx, credential);
-    link = connectExternalBroker(ctx, { credential, reports: report, mosquitto });
+    link = connectExternalBroker(ctx, { credential, reports, mosquitto });
   } else {
     // Nobody is connected to a broker that just started: screens say "online" as they return.
     ctx.store.devices.allOffline();
-    link = await startEmbeddedBroker(ctx, { ...deps, credential, reports: report });
+    link = await startEmbeddedBroker(ctx, { ...deps, credential, reports });
   }
   return {
     ...link,
     async close() {
       await link.close();
       // What the last wills said, before the store closes.
-      flush();
+      reports.flush();
     },
   };
 }

@@ -16,6 +16,8 @@ export function mosquittoHash(secret: string, iterations = 101): string {
 }
 
 export const mosquittoDir = (dataDir: string) => resolve(dataDir, 'mosquitto');
+// Below mosquittoDir: Mosquitto's own persistence file.
+const STATE_DIR = 'state';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -58,8 +60,12 @@ export function mosquittoExport(ctx: HubContext, credential: HubCredential) {
       `password_file ${join(dir, 'passwd')}`,
       `acl_file ${join(dir, 'acl')}`,
       ...listeners(ctx),
-      '# The hub re-publishes every retained snapshot whenever it (re)connects.',
-      'persistence false',
+      '# Sessions outlive a restart of Mosquitto: device reports (proof of play) sent while',
+      "# the hub is away wait in the hub's session until it is back. Mosquitto's user must be",
+      '# able to write the state directory. Retained snapshots are re-published by the hub.',
+      'persistence true',
+      `persistence_location ${join(dir, STATE_DIR)}/`,
+      'autosave_interval 60',
       'set_tcp_nodelay true',
       '# Set deliberately: the default 1000 silently dropped QoS 1 messages in a burst,',
       '# and the hub alone receives every report of a fleet reconnecting at once.',
@@ -99,7 +105,8 @@ export function mosquittoExport(ctx: HubContext, credential: HubCredential) {
     // Each file replaced whole (write, then rename), so Mosquitto never reads half of one.
     write(): void {
       const files = render();
-      mkdirSync(dir, { recursive: true });
+      // Group-writable, so Mosquitto's user (in the directory's group) can save its state.
+      mkdirSync(join(dir, STATE_DIR), { recursive: true, mode: 0o770 });
       for (const [name, text] of Object.entries(files)) {
         const target = join(dir, name);
         writeFileSync(`${target}.tmp`, text, { mode: 0o640 });

@@ -21,6 +21,10 @@ type Write = () => (() => void) | void;
 
 export interface DeviceReports {
   report: ReportHandler;
+  // Runs `then` once every report taken so far is on disk (at once when none waits), with
+  // the error when the write failed: the broker acknowledges a report only then, so a
+  // device never forgets a play the hub could lose.
+  afterWrite(then: (err: Error | null) => void): void;
   // Writes what is queued now (the broker calls it when it stops).
   flush(): void;
 }
@@ -40,6 +44,7 @@ export function flushReports(ctx: HubContext): void {
 
 export function deviceReports(ctx: HubContext, metrics: Metrics['mqtt']): DeviceReports {
   let queue: Write[] = [];
+  let waiting: ((err: Error | null) => void)[] = [];
   let pending: NodeJS.Timeout | null = null;
   let lastWrite = -Infinity;
 
@@ -47,10 +52,13 @@ export function deviceReports(ctx: HubContext, metrics: Metrics['mqtt']): Device
     if (pending) clearTimeout(pending);
     pending = null;
     const writes = queue;
+    const written = waiting;
     queue = [];
+    waiting = [];
     if (writes.length === 0) return;
     lastWrite = performance.now();
     const after: (() => void)[] = [];
+    let failed: Error | null = null;
     try {
       ctx.store.tx(() => {
         for (const write of writes) {
@@ -63,11 +71,13 @@ export function deviceReports(ctx: HubContext, metrics: Metrics['mqtt']): Device
         }
       });
     } catch (err) {
-      // The store failing must not take the broker down.
+      // The store failing must not take the broker down; the reports stay unacknowledged,
+      // so their devices keep them and send them again.
       ctx.log.error({ err, reports: writes.length }, 'device reports not recorded');
-      return;
+      failed = err instanceof Error ? err : new Error(String(err));
     }
-    for (const then of after) then();
+    if (!failed) for (const then of after) then();
+    for (const then of written) then(failed);
   };
   const later = (write: Write) => {
     queue.push(write);
@@ -86,7 +96,11 @@ export function deviceReports(ctx: HubContext, metrics: Metrics['mqtt']): Device
     if (reason) metrics.dropped.inc({ topic: name, reason });
     return reason;
   };
-  return { report, flush };
+  const afterWrite = (then: (err: Error | null) => void) => {
+    if (queue.length === 0) then(null);
+    else waiting.push(then);
+  };
+  return { report, afterWrite, flush };
 }
 
 function check(

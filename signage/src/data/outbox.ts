@@ -15,7 +15,12 @@ export class Outbox {
   private readonly inFlight = new Set<string>();
 
   constructor() {
-    this.items = load(KEYS.outbox, z.array(playedReport)) ?? [];
+    // Entry by entry: one torn or foreign entry must not cost the screen every play it holds.
+    const stored = load(KEYS.outbox, z.array(z.unknown())) ?? [];
+    this.items = stored.flatMap((item) => {
+      const parsed = playedReport.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   get size(): number {
