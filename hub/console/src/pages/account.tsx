@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { password } from '#shared/schemas/staff';
 import { changePassword, session } from '../data/session.ts';
 import { useI18n } from '../i18n.ts';
-import { toast } from '../ui/dialog.tsx';
-import { Field, FormError, Input, useForm } from '../ui/form.tsx';
+import { TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
+import { FormError } from '../ui/inputs.tsx';
 import { useObservable } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 
@@ -18,11 +19,11 @@ export function AccountPage() {
     e.preventDefault();
     const input = f.check(schema, f.values);
     if (!input) return;
-    const ok = await f.run(() => changePassword(input.current, input.next).then(() => undefined));
-    if (ok) {
-      f.setValues({ current: '', next: '', repeat: '' });
-      toast(t('account.changed'));
-    }
+    await f.save(
+      () => changePassword(input.current, input.next),
+      () => f.setValues({ current: '', next: '', repeat: '' }),
+      t('account.changed'),
+    );
   };
   if (s.status !== 'in') return null;
   return (
@@ -34,36 +35,30 @@ export function AccountPage() {
       </p>
       <form class="card narrow" onSubmit={submit} noValidate>
         <h2>{t('account.changePassword')}</h2>
-        <Field id="current" label={t('account.current')} error={f.errors.current}>
-          <Input
-            id="current"
-            type="password"
-            autoComplete="current-password"
-            value={f.values.current}
-            onValue={(x) => f.set('current', x)}
-            invalid={!!f.errors.current}
-          />
-        </Field>
-        <Field id="next" label={t('account.next')} error={f.errors.next}>
-          <Input
-            id="next"
-            type="password"
-            autoComplete="new-password"
-            value={f.values.next}
-            onValue={(x) => f.set('next', x)}
-            invalid={!!f.errors.next}
-          />
-        </Field>
-        <Field id="repeat" label={t('account.repeat')} error={f.errors.repeat}>
-          <Input
-            id="repeat"
-            type="password"
-            autoComplete="new-password"
-            value={f.values.repeat}
-            onValue={(x) => f.set('repeat', x)}
-            invalid={!!f.errors.repeat}
-          />
-        </Field>
+        <TextField
+          form={f}
+          name="current"
+          id="current"
+          label={t('account.current')}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          form={f}
+          name="next"
+          id="next"
+          label={t('account.next')}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField
+          form={f}
+          name="repeat"
+          id="repeat"
+          label={t('account.repeat')}
+          type="password"
+          autoComplete="new-password"
+        />
         <FormError error={f.errors.form} />
         <button type="submit" class="primary" disabled={f.busy}>
           {t('form.save')}

@@ -13,8 +13,10 @@ import { allowed } from '../data/session.ts';
 import { useI18n } from '../i18n.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
-import { Confirm, toast } from '../ui/dialog.tsx';
-import { Field, FormError, Input, Select, TextArea, useForm } from '../ui/form.tsx';
+import { Confirm } from '../ui/dialog.tsx';
+import { SelectField, TextAreaField, TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
+import { FormError } from '../ui/inputs.tsx';
 import { useAsync, useSubscription } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 import { fmtDateTime } from '../ui/time.ts';
@@ -43,16 +45,12 @@ export function AlertPage() {
   const confirm = async () => {
     const which = asking;
     setAsking(null);
-    const ok = await f.run(async () => {
+    await f.save(async () => {
       if (which === 'raise') {
         const input = alertInput.parse(f.values);
         await raiseAlert(b.id, input);
       } else await clearAlert(b.id);
-    });
-    if (ok) {
-      toast(t('form.saved'));
-      alert.reload();
-    }
+    }, alert.reload);
   };
 
   return (
@@ -117,30 +115,15 @@ export function AlertPage() {
                 </button>
               ))}
             </p>
-            <Field id="a-level" label={t('alert.level')} error={f.errors.level}>
-              <Select
-                id="a-level"
-                value={f.values.level}
-                options={ALERT_LEVELS.map((l) => ({ value: l, label: v(`alert.${l}`) }))}
-                onValue={(x) => f.set('level', x)}
-              />
-            </Field>
-            <Field id="a-title" label={t('alert.heading')} error={f.errors.title}>
-              <Input
-                id="a-title"
-                value={f.values.title}
-                onValue={(x) => f.set('title', x)}
-                invalid={!!f.errors.title}
-              />
-            </Field>
-            <Field id="a-body" label={t('alert.body')} error={f.errors.body}>
-              <TextArea
-                id="a-body"
-                value={f.values.body}
-                onValue={(x) => f.set('body', x)}
-                invalid={!!f.errors.body}
-              />
-            </Field>
+            <SelectField
+              form={f}
+              name="level"
+              id="a-level"
+              label={t('alert.level')}
+              options={ALERT_LEVELS.map((l) => ({ value: l, label: v(`alert.${l}`) }))}
+            />
+            <TextField form={f} name="title" id="a-title" label={t('alert.heading')} />
+            <TextAreaField form={f} name="body" id="a-body" label={t('alert.body')} />
             <FormError error={f.errors.form} />
             <button type="submit" class="danger" disabled={f.busy}>
               {t('alert.raise')}

@@ -3,7 +3,7 @@ import { addDays } from '#shared/working-days';
 import { listAudit, type AuditEntry } from '../data/system.ts';
 import { useI18n } from '../i18n.ts';
 import { useBuilding } from '../ui/building.tsx';
-import { FormError } from '../ui/form.tsx';
+import { FormError } from '../ui/inputs.tsx';
 import { useAsync } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 import { fmtDateTime, fromInput } from '../ui/time.ts';

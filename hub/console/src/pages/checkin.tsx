@@ -13,7 +13,9 @@ import { useI18n } from '../i18n.ts';
 import { ticketFromScan } from '../logic/ticket-code.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
-import { Field, FormError, Input, useForm } from '../ui/form.tsx';
+import { TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
+import { FormError } from '../ui/inputs.tsx';
 import { useAsync, useSubscription } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 import { Scanner, canScan } from '../ui/scanner.tsx';
@@ -102,17 +104,15 @@ export function CheckinPage(props: { params: Record<string, string> }) {
           )}
           <div class="grid">
             <form class="card" onSubmit={submitCode} noValidate>
-              <Field id="ticket" label={t('checkin.ticket')} error={code.errors.ticket}>
-                <Input
-                  id="ticket"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  autoFocus
-                  value={code.values.ticket}
-                  onValue={(x) => code.set('ticket', x)}
-                  invalid={!!code.errors.ticket}
-                />
-              </Field>
+              <TextField
+                form={code}
+                name="ticket"
+                id="ticket"
+                label={t('checkin.ticket')}
+                inputMode="numeric"
+                autoComplete="off"
+                autoFocus
+              />
               <div class="row">
                 <button type="submit" class="primary">
                   {t('checkin.submit')}
@@ -151,20 +151,14 @@ export function CheckinPage(props: { params: Record<string, string> }) {
               <h2>{t('checkin.walkIn')}</h2>
               <div class="form-grid">
                 {(['name', 'company', 'phone', 'floor'] as const).map((k) => (
-                  <Field
+                  <TextField
                     key={k}
+                    form={walk}
+                    name={k}
                     id={`w-${k}`}
                     label={t(k === 'floor' ? 'device.floor' : `contact.${k}`)}
-                    error={walk.errors[k]}
-                  >
-                    <Input
-                      id={`w-${k}`}
-                      type={k === 'floor' ? 'number' : k === 'phone' ? 'tel' : 'text'}
-                      value={walk.values[k]}
-                      onValue={(x) => walk.set(k, x)}
-                      invalid={!!walk.errors[k]}
-                    />
-                  </Field>
+                    type={k === 'floor' ? 'number' : k === 'phone' ? 'tel' : 'text'}
+                  />
                 ))}
               </div>
               <FormError error={walk.errors.form} />

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { CONTACT_ROLES } from '#shared/enums';
 import { contactInput, contactPatch } from '#shared/schemas/contacts';
 import {
@@ -13,11 +12,14 @@ import { useI18n } from '../i18n.ts';
 import { formatFloors, parseFloors } from '../logic/floors.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
-import { Confirm, Panel, toast } from '../ui/dialog.tsx';
-import { Field, FormError, Input, Select, useForm } from '../ui/form.tsx';
+import { useConfirmDelete } from '../ui/confirm-delete.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { EditableFields, FormFooter, SelectField, TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
 import { useAsync } from '../ui/hooks.ts';
 import { ImagePicker } from '../ui/image-picker.tsx';
-import { PageHeader } from '../ui/layout.tsx';
+import { EditSplit, ListHeader, useEditing } from '../ui/list-page.tsx';
+import { EditDeleteButtons } from '../ui/row-actions.tsx';
 
 function ContactEditor(props: { contact: StaffContact | null; onSaved: () => void }) {
   const { t, v } = useI18n();
@@ -50,56 +52,38 @@ function ContactEditor(props: { contact: StaffContact | null; onSaved: () => voi
       ? f.check(contactPatch, fields)
       : f.check(contactInput, { ...fields, building: b.id });
     if (!input) return;
-    const ok = await f.run(async () => {
-      if (c) await updateContact(c.id, input);
-      else await createContact({ ...input, building: b.id } as Parameters<typeof createContact>[0]);
-    });
-    if (ok) {
-      toast(t('form.saved'));
-      props.onSaved();
-    }
+    await f.save(
+      () =>
+        c
+          ? updateContact(c.id, input)
+          : createContact({ ...input, building: b.id } as Parameters<typeof createContact>[0]),
+      props.onSaved,
+    );
   };
   const field = (
     k: 'name' | 'company' | 'phone' | 'wechat' | 'hours',
     label: string,
     type: 'text' | 'tel' = 'text',
-  ) => (
-    <Field id={`c-${k}`} label={label} error={f.errors[k]}>
-      <Input
-        id={`c-${k}`}
-        type={type}
-        value={val[k]}
-        onValue={(x) => f.set(k, x)}
-        invalid={!!f.errors[k]}
-      />
-    </Field>
-  );
+  ) => <TextField form={f} name={k} id={`c-${k}`} label={label} type={type} />;
   return (
     <form onSubmit={submit} noValidate>
-      <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
+      <EditableFields canWrite={canWrite}>
         <div class="form-grid">
           {field('name', t('contact.name'))}
-          <Field id="c-role" label={t('contact.role')} error={f.errors.role}>
-            <Select
-              id="c-role"
-              value={val.role}
-              options={CONTACT_ROLES.map((r) => ({ value: r, label: v(`contact.${r}`) }))}
-              onValue={(x) => f.set('role', x)}
-            />
-          </Field>
-          <Field
+          <SelectField
+            form={f}
+            name="role"
+            id="c-role"
+            label={t('contact.role')}
+            options={CONTACT_ROLES.map((r) => ({ value: r, label: v(`contact.${r}`) }))}
+          />
+          <TextField
+            form={f}
+            name="floors"
             id="c-floors"
             label={t('form.floors')}
-            error={f.errors.floors}
             hint={t('form.floorsHint')}
-          >
-            <Input
-              id="c-floors"
-              value={val.floors}
-              onValue={(x) => f.set('floors', x)}
-              invalid={!!f.errors.floors}
-            />
-          </Field>
+          />
           {field('company', t('contact.company'))}
           {field('phone', t('contact.phone'), 'tel')}
           {field('wechat', t('contact.wechat'))}
@@ -113,20 +97,13 @@ function ContactEditor(props: { contact: StaffContact | null; onSaved: () => voi
           error={f.errors.photo}
           disabled={!canWrite}
         />
-      </fieldset>
+      </EditableFields>
       {c?.captainCode && (
         <p class="small muted">
           {t('contact.captainCode')}: <code>{c.captainCode}</code>
         </p>
       )}
-      <FormError error={f.errors.form} />
-      {canWrite && (
-        <div class="actions">
-          <button type="submit" class="primary" disabled={f.busy}>
-            {t('form.save')}
-          </button>
-        </div>
-      )}
+      <FormFooter form={f} canWrite={canWrite} />
     </form>
   );
 }
@@ -135,100 +112,72 @@ export function ContactsPage() {
   const { t, v } = useI18n();
   const b = useBuilding();
   const list = useAsync(() => listContacts(b.id), [b.id]);
-  const [editing, setEditing] = useState<StaffContact | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<StaffContact | null>(null);
+  const ed = useEditing<StaffContact>();
+  const del = useConfirmDelete({
+    remove: (c: StaffContact) => deleteContact(c.id),
+    name: (c) => c.name,
+    onDeleted: list.reload,
+  });
   const canWrite = allowed('content');
-  const row = (c: StaffContact) => (
-    <tr key={c.id}>
-      <td>{c.name}</td>
-      <td>{v(`contact.${c.role}`)}</td>
-      <td>{c.company}</td>
-      <td>{c.phone}</td>
-      <td class="small">{c.hours}</td>
-      <td class="row">
-        <button type="button" class="small" onClick={() => setEditing(c)}>
-          {canWrite ? t('form.edit') : t('fb.open')}
-        </button>
-        {canWrite && (
-          <button type="button" class="small" onClick={() => setDeleting(c)}>
-            {t('form.delete')}
-          </button>
-        )}
-      </td>
-    </tr>
-  );
   return (
     <>
-      <PageHeader title={t('nav.contacts')}>
-        {canWrite && (
-          <button type="button" class="primary" onClick={() => setEditing('new')}>
-            {t('contact.new')}
-          </button>
-        )}
-      </PageHeader>
-      <div class={editing ? 'split' : ''}>
+      <ListHeader
+        title={t('nav.contacts')}
+        newLabel={t('contact.new')}
+        onNew={canWrite && ed.create}
+      />
+      <EditSplit
+        of={ed}
+        newTitle={t('contact.new')}
+        title={(c) => c.name}
+        editor={(c) => <ContactEditor contact={c} onSaved={() => (ed.close(), list.reload())} />}
+      >
         <Loaded state={list}>
           {(contacts) => (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('contact.name')}</th>
-                  <th>{t('contact.role')}</th>
-                  <th>{t('contact.company')}</th>
-                  <th>{t('contact.phone')}</th>
-                  <th>{t('contact.hours')}</th>
-                  <th>{t('form.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th colSpan={6}>{t('contact.buildingWide')}</th>
-                </tr>
-                {contacts.filter((c) => c.floors.length === 0).map(row)}
-                {b.floors.map((fl) => {
-                  const mine = contacts.filter((c) => c.floors.includes(fl.number));
-                  return mine.length === 0
-                    ? null
-                    : [
-                        <tr key={`f${fl.number}`}>
-                          <th colSpan={6}>{fl.label}</th>
-                        </tr>,
-                        ...mine.map(row),
-                      ];
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              columns={[
+                t('contact.name'),
+                t('contact.role'),
+                t('contact.company'),
+                t('contact.phone'),
+                t('contact.hours'),
+              ]}
+              groups={[
+                {
+                  key: 'building',
+                  label: t('contact.buildingWide'),
+                  rows: contacts.filter((c) => c.floors.length === 0),
+                },
+                ...b.floors
+                  .map((fl) => ({
+                    key: `f${fl.number}`,
+                    label: fl.label,
+                    rows: contacts.filter((c) => c.floors.includes(fl.number)),
+                  }))
+                  .filter((g) => g.rows.length > 0),
+              ]}
+              rowKey={(c) => c.id}
+              cells={(c) => (
+                <>
+                  <td>{c.name}</td>
+                  <td>{v(`contact.${c.role}`)}</td>
+                  <td>{c.company}</td>
+                  <td>{c.phone}</td>
+                  <td class="small">{c.hours}</td>
+                </>
+              )}
+              actions={(c) => (
+                <EditDeleteButtons
+                  canWrite={canWrite}
+                  onEdit={() => ed.edit(c)}
+                  onDelete={() => del.ask(c)}
+                />
+              )}
+            />
           )}
         </Loaded>
-        {editing && (
-          <Panel
-            title={editing === 'new' ? t('contact.new') : editing.name}
-            onClose={() => setEditing(null)}
-          >
-            <ContactEditor
-              key={editing === 'new' ? 'new' : editing.id}
-              contact={editing === 'new' ? null : editing}
-              onSaved={() => (setEditing(null), list.reload())}
-            />
-          </Panel>
-        )}
-      </div>
-      <Confirm
-        open={deleting !== null}
-        title={t('form.delete')}
-        confirmLabel={t('form.delete')}
-        danger
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting)
-            void deleteContact(deleting.id).then(list.reload, (e: Error) =>
-              toast(e.message, 'error'),
-            );
-          setDeleting(null);
-        }}
-      >
-        <p>{t('form.deleteConfirm', { name: deleting?.name ?? '' })}</p>
-      </Confirm>
+      </EditSplit>
+      {del.dialog}
     </>
   );
 }

@@ -1,13 +1,15 @@
-import { useState } from 'preact/hooks';
 import type { DeviceSummary } from '#shared/schemas/devices';
 import { listDevices, revokeDevice, sendCommand, subscribePresence } from '../data/devices.ts';
 import { allowed } from '../data/session.ts';
 import { useI18n } from '../i18n.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
-import { Confirm, Panel, toast } from '../ui/dialog.tsx';
+import { useConfirmDelete } from '../ui/confirm-delete.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { toast } from '../ui/dialog.tsx';
 import { useAsync, useNow, useSubscription } from '../ui/hooks.ts';
-import { PageHeader } from '../ui/layout.tsx';
+import { EditSplit, ListHeader, useEditing } from '../ui/list-page.tsx';
+import { RowButton } from '../ui/row-actions.tsx';
 import { ago, fmtDateTime } from '../ui/time.ts';
 import { DeviceForm } from './device-form.tsx';
 
@@ -22,8 +24,14 @@ export function DevicesPage() {
   const now = useNow(15_000);
   const list = useAsync(() => listDevices(b.id), [b.id]);
   useSubscription(() => subscribePresence(b.id, list.reload), [b.id]);
-  const [editing, setEditing] = useState<DeviceSummary | 'new' | null>(null);
-  const [revoking, setRevoking] = useState<DeviceSummary | null>(null);
+  const ed = useEditing<DeviceSummary>();
+  const revoke = useConfirmDelete({
+    remove: (d: DeviceSummary) => revokeDevice(d.id),
+    name: (d) => d.name || d.id,
+    onDeleted: list.reload,
+    verb: t('device.revoke'),
+    question: (name) => t('device.revokeConfirm', { name }),
+  });
   const canWrite = allowed('devices');
   const command = (d: DeviceSummary, cmd: 'reload' | 'identify') =>
     sendCommand(d.id, cmd).then(
@@ -33,129 +41,84 @@ export function DevicesPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.devices')}>
-        {canWrite && (
-          <button type="button" class="primary" onClick={() => setEditing('new')}>
-            {t('device.pair')}
-          </button>
-        )}
-      </PageHeader>
-      <div class={editing ? 'split' : ''}>
-        <Loaded state={list}>
-          {(devices) =>
-            devices.length === 0 ? (
-              <p class="empty">{t('device.none')}</p>
-            ) : (
-              <table aria-label={t('nav.devices')}>
-                <thead>
-                  <tr>
-                    <th>{t('device.name')}</th>
-                    <th>
-                      {t('device.floor')} / {t('device.bank')} / {t('device.group')}
-                    </th>
-                    <th>{t('device.state')}</th>
-                    <th>{t('device.lastError')}</th>
-                    <th>{t('form.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {devices.map((d) => (
-                    <tr key={d.id} data-testid={`device-${d.id}`}>
-                      <td>
-                        <strong>{d.name || d.id}</strong>{' '}
-                        <span class="badge">{t(`device.kind.${d.kind}`)}</span>
-                        <div class="muted small">{d.id}</div>
-                      </td>
-                      <td class="small">
-                        {d.floor ?? '—'}F / {d.bank?.name ?? '—'} / {d.group ?? '—'}
-                      </td>
-                      <td class="small">
-                        {d.status === 'revoked' ? (
-                          <span class="badge bad">{t('device.revoke')}</span>
-                        ) : (
-                          <span class={`badge ${d.online ? 'ok' : 'bad'}`}>
-                            {t(d.online ? 'device.online' : 'device.offline')}
-                          </span>
-                        )}{' '}
-                        <span title={fmtDateTime(d.lastSeenAt, b.timezone)}>
-                          {ago(d.lastSeenAt, locale, now)}
-                        </span>
-                        {d.state && (
-                          <div class="muted">
-                            {t('device.version')} {d.state.version} · {d.state.screen.width}×
-                            {d.state.screen.height} · {t('device.uptime')} {uptime(d.state.uptime)}
-                          </div>
-                        )}
-                      </td>
-                      <td class="small">
-                        {d.state?.lastError ? (
-                          <span class="badge bad">{d.state.lastError}</span>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td class="row">
-                        {canWrite && d.status === 'paired' && (
-                          <>
-                            <button
-                              type="button"
-                              class="small"
-                              onClick={() => void command(d, 'identify')}
-                            >
-                              {t('device.identify')}
-                            </button>
-                            <button
-                              type="button"
-                              class="small"
-                              onClick={() => void command(d, 'reload')}
-                            >
-                              {t('device.reload')}
-                            </button>
-                            <button type="button" class="small" onClick={() => setEditing(d)}>
-                              {t('device.move')}
-                            </button>
-                            <button type="button" class="small" onClick={() => setRevoking(d)}>
-                              {t('device.revoke')}
-                            </button>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </Loaded>
-        {editing && (
-          <Panel
-            title={editing === 'new' ? t('device.pair') : editing.name || editing.id}
-            onClose={() => setEditing(null)}
-          >
-            <DeviceForm
-              key={editing === 'new' ? 'new' : editing.id}
-              device={editing === 'new' ? null : editing}
-              onSaved={() => (setEditing(null), list.reload())}
-            />
-          </Panel>
-        )}
-      </div>
-      <Confirm
-        open={revoking !== null}
-        title={t('device.revoke')}
-        confirmLabel={t('device.revoke')}
-        danger
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => {
-          if (revoking)
-            void revokeDevice(revoking.id).then(list.reload, (e: Error) =>
-              toast(e.message, 'error'),
-            );
-          setRevoking(null);
-        }}
+      <ListHeader
+        title={t('nav.devices')}
+        newLabel={t('device.pair')}
+        onNew={canWrite && ed.create}
+      />
+      <EditSplit
+        of={ed}
+        newTitle={t('device.pair')}
+        title={(d) => d.name || d.id}
+        editor={(d) => <DeviceForm device={d} onSaved={() => (ed.close(), list.reload())} />}
       >
-        <p>{t('device.revokeConfirm', { name: revoking?.name || revoking?.id || '' })}</p>
-      </Confirm>
+        <Loaded state={list}>
+          {(devices) => (
+            <DataTable
+              label={t('nav.devices')}
+              empty={t('device.none')}
+              columns={[
+                t('device.name'),
+                `${t('device.floor')} / ${t('device.bank')} / ${t('device.group')}`,
+                t('device.state'),
+                t('device.lastError'),
+              ]}
+              rows={devices}
+              rowKey={(d) => d.id}
+              testId={(d) => `device-${d.id}`}
+              cells={(d) => (
+                <>
+                  <td>
+                    <strong>{d.name || d.id}</strong>{' '}
+                    <span class="badge">{t(`device.kind.${d.kind}`)}</span>
+                    <div class="muted small">{d.id}</div>
+                  </td>
+                  <td class="small">
+                    {d.floor ?? '—'}F / {d.bank?.name ?? '—'} / {d.group ?? '—'}
+                  </td>
+                  <td class="small">
+                    {d.status === 'revoked' ? (
+                      <span class="badge bad">{t('device.revoke')}</span>
+                    ) : (
+                      <span class={`badge ${d.online ? 'ok' : 'bad'}`}>
+                        {t(d.online ? 'device.online' : 'device.offline')}
+                      </span>
+                    )}{' '}
+                    <span title={fmtDateTime(d.lastSeenAt, b.timezone)}>
+                      {ago(d.lastSeenAt, locale, now)}
+                    </span>
+                    {d.state && (
+                      <div class="muted">
+                        {t('device.version')} {d.state.version} · {d.state.screen.width}×
+                        {d.state.screen.height} · {t('device.uptime')} {uptime(d.state.uptime)}
+                      </div>
+                    )}
+                  </td>
+                  <td class="small">
+                    {d.state?.lastError ? <span class="badge bad">{d.state.lastError}</span> : '—'}
+                  </td>
+                </>
+              )}
+              actions={(d) =>
+                canWrite &&
+                d.status === 'paired' && (
+                  <>
+                    <RowButton onClick={() => void command(d, 'identify')}>
+                      {t('device.identify')}
+                    </RowButton>
+                    <RowButton onClick={() => void command(d, 'reload')}>
+                      {t('device.reload')}
+                    </RowButton>
+                    <RowButton onClick={() => ed.edit(d)}>{t('device.move')}</RowButton>
+                    <RowButton onClick={() => revoke.ask(d)}>{t('device.revoke')}</RowButton>
+                  </>
+                )
+              }
+            />
+          )}
+        </Loaded>
+      </EditSplit>
+      {revoke.dialog}
     </>
   );
 }

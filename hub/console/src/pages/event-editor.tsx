@@ -4,8 +4,9 @@ import { createEvent, updateEvent } from '../data/events.ts';
 import { allowed } from '../data/session.ts';
 import { useI18n } from '../i18n.ts';
 import { useBuilding } from '../ui/building.tsx';
-import { toast } from '../ui/dialog.tsx';
-import { Field, FormError, Input, Select, TextArea, useForm } from '../ui/form.tsx';
+import { EditableFields, FormFooter, SelectField, TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
+import { Field, TextArea } from '../ui/inputs.tsx';
 import { fromInput, toInput } from '../ui/time.ts';
 
 type TimeKey =
@@ -60,81 +61,55 @@ export function EventEditor(props: { event: StaffEvent | null; onSaved: () => vo
       ? f.check(eventPatch, fields)
       : f.check(eventInput, { ...fields, building: b.id });
     if (!input) return;
-    const ok = await f.run(async () => {
-      if (e) await updateEvent(e.id, input);
-      else await createEvent({ ...input, building: b.id } as Parameters<typeof createEvent>[0]);
-    });
-    if (ok) {
-      toast(t('form.saved'));
-      props.onSaved();
-    }
+    await f.save(
+      () =>
+        e
+          ? updateEvent(e.id, input)
+          : createEvent({ ...input, building: b.id } as Parameters<typeof createEvent>[0]),
+      props.onSaved,
+    );
   };
   const time = (k: TimeKey, optional = true) => (
-    <Field
+    <TextField
+      form={f}
+      name={k}
       id={`e-${k}`}
       label={t(`event.${k}`)}
-      error={f.errors[k]}
       hint={optional ? t('form.optional') : undefined}
-    >
-      <Input
-        id={`e-${k}`}
-        type="datetime-local"
-        value={val[k]}
-        onValue={(x) => f.set(k, x)}
-        invalid={!!f.errors[k]}
-      />
-    </Field>
+      type="datetime-local"
+    />
   );
   return (
     <form onSubmit={submit} noValidate>
-      <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Field id="e-title" label={t('event.title')} error={f.errors.title}>
-          <Input
-            id="e-title"
-            value={val.title}
-            onValue={(x) => f.set('title', x)}
-            invalid={!!f.errors.title}
-          />
-        </Field>
+      <EditableFields canWrite={canWrite}>
+        <TextField form={f} name="title" id="e-title" label={t('event.title')} />
         <div class="form-grid">
-          <Field id="e-kind" label={t('event.kind')} error={f.errors.kind}>
-            <Select
-              id="e-kind"
-              value={val.kind}
-              options={EVENT_KINDS.map((k) => ({ value: k, label: v(`event.${k}`) }))}
-              onValue={(x) => f.set('kind', x)}
-            />
-          </Field>
-          <Field id="e-place" label={t('event.place')} error={f.errors.place}>
-            <Input
-              id="e-place"
-              value={val.place}
-              onValue={(x) => f.set('place', x)}
-              invalid={!!f.errors.place}
-            />
-          </Field>
+          <SelectField
+            form={f}
+            name="kind"
+            id="e-kind"
+            label={t('event.kind')}
+            options={EVENT_KINDS.map((k) => ({ value: k, label: v(`event.${k}`) }))}
+          />
+          <TextField form={f} name="place" id="e-place" label={t('event.place')} />
           {time('start', false)}
           {time('end', false)}
-          <Field id="e-capacity" label={t('event.capacity')} error={f.errors.capacity}>
-            <Input
-              id="e-capacity"
-              type="number"
-              min={1}
-              value={val.capacity}
-              onValue={(x) => f.set('capacity', x)}
-              invalid={!!f.errors.capacity}
-            />
-          </Field>
-          <Field id="e-captainSeats" label={t('event.captainSeats')} error={f.errors.captainSeats}>
-            <Input
-              id="e-captainSeats"
-              type="number"
-              min={0}
-              value={val.captainSeats}
-              onValue={(x) => f.set('captainSeats', x)}
-              invalid={!!f.errors.captainSeats}
-            />
-          </Field>
+          <TextField
+            form={f}
+            name="capacity"
+            id="e-capacity"
+            label={t('event.capacity')}
+            type="number"
+            min={1}
+          />
+          <TextField
+            form={f}
+            name="captainSeats"
+            id="e-captainSeats"
+            label={t('event.captainSeats')}
+            type="number"
+            min={0}
+          />
           {time('registrationOpens')}
           {time('registrationCloses')}
           {time('captainWindowOpens')}
@@ -147,15 +122,8 @@ export function EventEditor(props: { event: StaffEvent | null; onSaved: () => vo
             onValue={(x) => f.set('description', x)}
           />
         </Field>
-      </fieldset>
-      <FormError error={f.errors.form} />
-      {canWrite && (
-        <div class="actions">
-          <button type="submit" class="primary" disabled={f.busy}>
-            {t('form.save')}
-          </button>
-        </div>
-      )}
+      </EditableFields>
+      <FormFooter form={f} canWrite={canWrite} />
     </form>
   );
 }

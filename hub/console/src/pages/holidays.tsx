@@ -8,7 +8,9 @@ import { useI18n } from '../i18n.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
 import { toast } from '../ui/dialog.tsx';
-import { Field, FormError, Input, Select, useForm } from '../ui/form.tsx';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
+import { FormError } from '../ui/inputs.tsx';
 import { useAsync } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 import { todayIn } from '../ui/time.ts';
@@ -33,11 +35,13 @@ export function HolidaysPage() {
     e.preventDefault();
     const input = f.check(holidayRangeInput, { ...f.values, to: f.values.to || f.values.from });
     if (!input) return;
-    if (await f.run(() => putHolidays(b.id, input).then(() => undefined))) {
-      toast(t('form.saved'));
-      f.setValues({ from: '', to: '', kind: f.values.kind, name: f.values.name });
-      changed();
-    }
+    await f.save(
+      () => putHolidays(b.id, input),
+      () => {
+        f.setValues({ from: '', to: '', kind: f.values.kind, name: f.values.name });
+        changed();
+      },
+    );
   };
   const remove = (date: string) =>
     void removeHolidays(b.id, date, date).then(changed, (err: Error) =>
@@ -92,43 +96,26 @@ export function HolidaysPage() {
         {canWrite && (
           <form class="card" onSubmit={submit} noValidate aria-label={t('holiday.add')}>
             <div class="form-grid">
-              <Field id="h-from" label={t('form.from')} error={f.errors.from}>
-                <Input
-                  id="h-from"
-                  type="date"
-                  value={f.values.from}
-                  onValue={(x) => f.set('from', x)}
-                  invalid={!!f.errors.from}
-                />
-              </Field>
-              <Field id="h-to" label={t('form.to')} error={f.errors.to} hint={t('form.optional')}>
-                <Input
-                  id="h-to"
-                  type="date"
-                  value={f.values.to}
-                  onValue={(x) => f.set('to', x)}
-                  invalid={!!f.errors.to}
-                />
-              </Field>
-              <Field id="h-kind" label={t('holiday.kind')} error={f.errors.kind}>
-                <Select
-                  id="h-kind"
-                  value={f.values.kind}
-                  options={CALENDAR_DAY_KINDS.map((k) => ({
-                    value: k,
-                    label: t(`holiday.kind.${k}`),
-                  }))}
-                  onValue={(x) => f.set('kind', x)}
-                />
-              </Field>
-              <Field id="h-name" label={t('holiday.name')} error={f.errors.name}>
-                <Input
-                  id="h-name"
-                  value={f.values.name}
-                  onValue={(x) => f.set('name', x)}
-                  invalid={!!f.errors.name}
-                />
-              </Field>
+              <TextField form={f} name="from" id="h-from" label={t('form.from')} type="date" />
+              <TextField
+                form={f}
+                name="to"
+                id="h-to"
+                label={t('form.to')}
+                hint={t('form.optional')}
+                type="date"
+              />
+              <SelectField
+                form={f}
+                name="kind"
+                id="h-kind"
+                label={t('holiday.kind')}
+                options={CALENDAR_DAY_KINDS.map((k) => ({
+                  value: k,
+                  label: t(`holiday.kind.${k}`),
+                }))}
+              />
+              <TextField form={f} name="name" id="h-name" label={t('holiday.name')} />
             </div>
             <FormError error={f.errors.form} />
             <button type="submit" class="primary" disabled={f.busy}>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
 import { toast } from '../ui/dialog.tsx';
-import { FormError } from '../ui/form.tsx';
+import { FormError } from '../ui/inputs.tsx';
 import { useAsync } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 import { fmtDateTime } from '../ui/time.ts';

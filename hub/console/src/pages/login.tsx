@@ -1,12 +1,14 @@
 import { loginInput } from '#shared/schemas/staff';
 import { ApiFailure } from '../data/http.ts';
-import { setLocale } from '../data/prefs.ts';
 import { login } from '../data/session.ts';
 import { useI18n } from '../i18n.ts';
-import { Field, FormError, Input, useForm } from '../ui/form.tsx';
+import { TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
+import { FormError } from '../ui/inputs.tsx';
+import { LanguageToggle } from '../ui/layout.tsx';
 
 export function LoginPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const f = useForm({ username: '', password: '' });
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -28,36 +30,26 @@ export function LoginPage() {
     <div class="login">
       <form class="card" onSubmit={submit} noValidate>
         <h1>{t('login.title')}</h1>
-        <Field id="username" label={t('login.username')} error={f.errors.username}>
-          <Input
-            id="username"
-            autoComplete="username"
-            value={f.values.username}
-            onValue={(x) => f.set('username', x)}
-            invalid={!!f.errors.username}
-          />
-        </Field>
-        <Field id="password" label={t('login.password')} error={f.errors.password}>
-          <Input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            value={f.values.password}
-            onValue={(x) => f.set('password', x)}
-            invalid={!!f.errors.password}
-          />
-        </Field>
+        <TextField
+          form={f}
+          name="username"
+          id="username"
+          label={t('login.username')}
+          autoComplete="username"
+        />
+        <TextField
+          form={f}
+          name="password"
+          id="password"
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+        />
         <FormError error={f.errors.form} />
         <button type="submit" class="primary" disabled={f.busy}>
           {t('login.submit')}
         </button>
-        <button
-          type="button"
-          class="ghost"
-          onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
-        >
-          {t('app.language')}
-        </button>
+        <LanguageToggle />
       </form>
     </div>
   );

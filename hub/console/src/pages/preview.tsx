@@ -6,7 +6,7 @@ import { listEvents } from '../data/events.ts';
 import { getSchedule } from '../data/playlists.ts';
 import { useI18n } from '../i18n.ts';
 import { useBuilding } from '../ui/building.tsx';
-import { FormError } from '../ui/form.tsx';
+import { FormError } from '../ui/inputs.tsx';
 import { useAsync } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 import { fmtDateTime, fromInput, toInput } from '../ui/time.ts';

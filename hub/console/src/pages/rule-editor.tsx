@@ -4,8 +4,9 @@ import { createRule, updateRule } from '../data/playlists.ts';
 import { allowed } from '../data/session.ts';
 import { useI18n } from '../i18n.ts';
 import { useBuilding } from '../ui/building.tsx';
-import { toast } from '../ui/dialog.tsx';
-import { Checks, Field, FormError, Input, Select, useForm } from '../ui/form.tsx';
+import { EditableFields, FormFooter, SelectField, TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
+import { Checks } from '../ui/inputs.tsx';
 
 const WEEK = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -52,27 +53,25 @@ export function RuleEditor(props: {
           dateTo: val.dateTo || undefined,
         });
     if (!input) return;
-    const ok = await f.run(async () => {
-      if (r) await updateRule(r.id, input);
-      else await createRule({ ...input, building: b.id } as Parameters<typeof createRule>[0]);
-    });
-    if (ok) {
-      toast(t('form.saved'));
-      props.onSaved();
-    }
+    await f.save(
+      () =>
+        r
+          ? updateRule(r.id, input)
+          : createRule({ ...input, building: b.id } as Parameters<typeof createRule>[0]),
+      props.onSaved,
+    );
   };
   return (
     <form onSubmit={submit} noValidate>
-      <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Field id="r-playlist" label={t('rule.playlist')} error={f.errors.playlistId}>
-          <Select
-            id="r-playlist"
-            value={val.playlistId}
-            placeholder={t('form.choose')}
-            options={props.schedule.playlists.map((p) => ({ value: String(p.id), label: p.name }))}
-            onValue={(x) => f.set('playlistId', x)}
-          />
-        </Field>
+      <EditableFields canWrite={canWrite}>
+        <SelectField
+          form={f}
+          name="playlistId"
+          id="r-playlist"
+          label={t('rule.playlist')}
+          placeholder={t('form.choose')}
+          options={props.schedule.playlists.map((p) => ({ value: String(p.id), label: p.name }))}
+        />
         <Checks
           id="r-groups"
           label={t('rule.groups')}
@@ -91,19 +90,12 @@ export function RuleEditor(props: {
           onValue={(x) => f.set('weekdays', x)}
         />
         <div class="form-grid">
-          <Field id="r-from" label={t('rule.from')} error={f.errors.from}>
-            <Input
-              id="r-from"
-              type="time"
-              value={val.from}
-              onValue={(x) => f.set('from', x)}
-              invalid={!!f.errors.from}
-            />
-          </Field>
-          <Field
+          <TextField form={f} name="from" id="r-from" label={t('rule.from')} type="time" />
+          <TextField
+            form={f}
+            name="to"
             id="r-to"
             label={t('rule.to')}
-            error={f.errors.to}
             hint={
               val.from === val.to
                 ? t('rule.allDay')
@@ -111,64 +103,36 @@ export function RuleEditor(props: {
                   ? t('rule.overnight')
                   : undefined
             }
-          >
-            <Input
-              id="r-to"
-              type="time"
-              value={val.to}
-              onValue={(x) => f.set('to', x)}
-              invalid={!!f.errors.to}
-            />
-          </Field>
-          <Field
+            type="time"
+          />
+          <TextField
+            form={f}
+            name="dateFrom"
             id="r-dateFrom"
             label={t('rule.dateFrom')}
-            error={f.errors.dateFrom}
             hint={t('form.optional')}
-          >
-            <Input
-              id="r-dateFrom"
-              type="date"
-              value={val.dateFrom}
-              onValue={(x) => f.set('dateFrom', x)}
-              invalid={!!f.errors.dateFrom}
-            />
-          </Field>
-          <Field
+            type="date"
+          />
+          <TextField
+            form={f}
+            name="dateTo"
             id="r-dateTo"
             label={t('rule.dateTo')}
-            error={f.errors.dateTo}
             hint={t('form.optional')}
-          >
-            <Input
-              id="r-dateTo"
-              type="date"
-              value={val.dateTo}
-              onValue={(x) => f.set('dateTo', x)}
-              invalid={!!f.errors.dateTo}
-            />
-          </Field>
-          <Field id="r-priority" label={t('rule.priority')} error={f.errors.priority}>
-            <Input
-              id="r-priority"
-              type="number"
-              min={0}
-              max={100}
-              value={val.priority}
-              onValue={(x) => f.set('priority', x)}
-              invalid={!!f.errors.priority}
-            />
-          </Field>
+            type="date"
+          />
+          <TextField
+            form={f}
+            name="priority"
+            id="r-priority"
+            label={t('rule.priority')}
+            type="number"
+            min={0}
+            max={100}
+          />
         </div>
-      </fieldset>
-      <FormError error={f.errors.form} />
-      {canWrite && (
-        <div class="actions">
-          <button type="submit" class="primary" disabled={f.busy}>
-            {t('form.save')}
-          </button>
-        </div>
-      )}
+      </EditableFields>
+      <FormFooter form={f} canWrite={canWrite} />
     </form>
   );
 }

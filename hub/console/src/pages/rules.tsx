@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { findConflicts } from '#shared/schedule-resolver';
 import type { ScheduleRule } from '#shared/schemas/playlists';
 import { deleteRule, getSchedule } from '../data/playlists.ts';
@@ -6,27 +5,27 @@ import { allowed } from '../data/session.ts';
 import { useI18n } from '../i18n.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
-import { Confirm, Panel, toast } from '../ui/dialog.tsx';
+import { useConfirmDelete } from '../ui/confirm-delete.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 import { useAsync } from '../ui/hooks.ts';
-import { PageHeader } from '../ui/layout.tsx';
+import { EditSplit, ListHeader, useEditing } from '../ui/list-page.tsx';
+import { EditDeleteButtons } from '../ui/row-actions.tsx';
 import { RuleEditor } from './rule-editor.tsx';
 
 export function RulesPage() {
   const { t } = useI18n();
   const b = useBuilding();
   const data = useAsync(() => getSchedule(b.id), [b.id]);
-  const [editing, setEditing] = useState<ScheduleRule | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<ScheduleRule | null>(null);
+  const ed = useEditing<ScheduleRule>();
+  const del = useConfirmDelete({
+    remove: (r: ScheduleRule) => deleteRule(r.id),
+    name: (r) => `#${r.id}`,
+    onDeleted: data.reload,
+  });
   const canWrite = allowed('content');
   return (
     <>
-      <PageHeader title={t('nav.rules')}>
-        {canWrite && (
-          <button type="button" class="primary" onClick={() => setEditing('new')}>
-            {t('rule.new')}
-          </button>
-        )}
-      </PageHeader>
+      <ListHeader title={t('nav.rules')} newLabel={t('rule.new')} onNew={canWrite && ed.create} />
       <p class="card small" data-testid="precedence">
         {t('rule.precedence')}
       </p>
@@ -55,95 +54,61 @@ export function RulesPage() {
                   ))
                 )}
               </div>
-              <div class={editing ? 'split' : ''}>
-                <table aria-label={t('nav.rules')}>
-                  <thead>
-                    <tr>
-                      <th>#</th>
-                      <th>{t('rule.playlist')}</th>
-                      <th>{t('rule.groups')}</th>
-                      <th>{t('rule.weekdays')}</th>
-                      <th>
-                        {t('rule.from')}–{t('rule.to')}
-                      </th>
-                      <th>
-                        {t('rule.dateFrom')}–{t('rule.dateTo')}
-                      </th>
-                      <th class="num">{t('rule.priority')}</th>
-                      <th>{t('form.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...s.rules]
-                      .sort((x, y) => y.priority - x.priority || x.id - y.id)
-                      .map((r) => (
-                        <tr
-                          key={r.id}
-                          class={editing !== 'new' && editing?.id === r.id ? 'selected' : ''}
-                        >
-                          <td>
-                            {r.id} {inConflict.has(r.id) && <span class="badge bad">!</span>}
-                          </td>
-                          <td>{name(r.playlistId)}</td>
-                          <td>{r.groups.join(', ') || t('rule.everyGroup')}</td>
-                          <td>
-                            {r.weekdays.length === 7
-                              ? t('form.all')
-                              : r.weekdays.map((d) => t(`weekday.${d as 1}`)).join(' ')}
-                          </td>
-                          <td>{r.from === r.to ? t('rule.allDay') : `${r.from}–${r.to}`}</td>
-                          <td class="small">
-                            {r.dateFrom || r.dateTo
-                              ? `${r.dateFrom ?? '…'} – ${r.dateTo ?? '…'}`
-                              : '—'}
-                          </td>
-                          <td class="num">{r.priority}</td>
-                          <td class="row">
-                            <button type="button" class="small" onClick={() => setEditing(r)}>
-                              {canWrite ? t('form.edit') : t('fb.open')}
-                            </button>
-                            {canWrite && (
-                              <button type="button" class="small" onClick={() => setDeleting(r)}>
-                                {t('form.delete')}
-                              </button>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-                {editing && (
-                  <Panel
-                    title={editing === 'new' ? t('rule.new') : `#${editing.id}`}
-                    onClose={() => setEditing(null)}
-                  >
-                    <RuleEditor
-                      key={editing === 'new' ? 'new' : editing.id}
-                      rule={editing === 'new' ? null : editing}
-                      schedule={s}
-                      onSaved={() => (setEditing(null), data.reload())}
-                    />
-                  </Panel>
+              <EditSplit
+                of={ed}
+                newTitle={t('rule.new')}
+                title={(r) => `#${r.id}`}
+                editor={(r) => (
+                  <RuleEditor rule={r} schedule={s} onSaved={() => (ed.close(), data.reload())} />
                 )}
-              </div>
+              >
+                <DataTable
+                  label={t('nav.rules')}
+                  columns={[
+                    '#',
+                    t('rule.playlist'),
+                    t('rule.groups'),
+                    t('rule.weekdays'),
+                    `${t('rule.from')}–${t('rule.to')}`,
+                    `${t('rule.dateFrom')}–${t('rule.dateTo')}`,
+                    { label: t('rule.priority'), class: 'num' },
+                  ]}
+                  rows={[...s.rules].sort((x, y) => y.priority - x.priority || x.id - y.id)}
+                  rowKey={(r) => r.id}
+                  selected={ed.isOpen}
+                  cells={(r) => (
+                    <>
+                      <td>
+                        {r.id} {inConflict.has(r.id) && <span class="badge bad">!</span>}
+                      </td>
+                      <td>{name(r.playlistId)}</td>
+                      <td>{r.groups.join(', ') || t('rule.everyGroup')}</td>
+                      <td>
+                        {r.weekdays.length === 7
+                          ? t('form.all')
+                          : r.weekdays.map((d) => t(`weekday.${d as 1}`)).join(' ')}
+                      </td>
+                      <td>{r.from === r.to ? t('rule.allDay') : `${r.from}–${r.to}`}</td>
+                      <td class="small">
+                        {r.dateFrom || r.dateTo ? `${r.dateFrom ?? '…'} – ${r.dateTo ?? '…'}` : '—'}
+                      </td>
+                      <td class="num">{r.priority}</td>
+                    </>
+                  )}
+                  actions={(r) => (
+                    <EditDeleteButtons
+                      canWrite={canWrite}
+                      onEdit={() => ed.edit(r)}
+                      onDelete={() => del.ask(r)}
+                    />
+                  )}
+                />
+              </EditSplit>
             </>
           );
         }}
       </Loaded>
-      <Confirm
-        open={deleting !== null}
-        title={t('form.delete')}
-        confirmLabel={t('form.delete')}
-        danger
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting)
-            void deleteRule(deleting.id).then(data.reload, (e: Error) => toast(e.message, 'error'));
-          setDeleting(null);
-        }}
-      >
-        <p>{t('form.deleteConfirm', { name: `#${deleting?.id ?? ''}` })}</p>
-      </Confirm>
+      {del.dialog}
     </>
   );
 }

@@ -3,8 +3,8 @@ import type { FeedbackStatus } from '#shared/enums';
 import { feedbackPatch, type StaffFeedbackDetail } from '#shared/schemas/feedback';
 import { stepFeedback } from '../data/feedback.ts';
 import { useI18n } from '../i18n.ts';
-import { toast } from '../ui/dialog.tsx';
-import { Field, FormError, Input, Select, TextArea, useForm } from '../ui/form.tsx';
+import { FormFooter, SelectField, TextAreaField, TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
 
 // Moves a ticket on: the next status, a note for staff, a reply the requester sees. The
 // lifecycle's own check runs here first, and the API runs it again.
@@ -55,80 +55,48 @@ export function TicketActions(props: { ticket: StaffFeedbackDetail; onDone: () =
     }
     if (patch.status === 'assigned' && !val.assignee)
       return f.setErrors({ assignee: t('form.required'), form: t('form.fixErrors') });
-    if (await f.run(() => stepFeedback(tk.ticket, patch).then(() => undefined))) {
-      toast(t('form.saved'));
-      f.setValues({ ...val, note: '', reply: '', duplicateOf: '' });
-      props.onDone();
-    }
+    await f.save(
+      () => stepFeedback(tk.ticket, patch),
+      () => {
+        f.setValues({ ...val, note: '', reply: '', duplicateOf: '' });
+        props.onDone();
+      },
+    );
   };
 
   return (
     <form class="card" onSubmit={submit} noValidate aria-label={t('fb.next')}>
-      <Field id="t-status" label={t('fb.next')} error={f.errors.status}>
-        <Select
-          id="t-status"
-          value={val.status}
-          options={options}
-          onValue={(x) => f.set('status', x)}
-        />
-      </Field>
+      <SelectField form={f} name="status" id="t-status" label={t('fb.next')} options={options} />
       {(val.status === 'assigned' || val.status === 'in_progress') && (
-        <Field id="t-assignee" label={t('fb.assignee')} error={f.errors.assignee}>
-          <Input
-            id="t-assignee"
-            value={val.assignee}
-
-            onValue={(x) => f.set('assignee', x)}
-            invalid={!!f.errors.assignee}
-          />
-        </Field>
+        <TextField form={f} name="assignee" id="t-assignee" label={t('fb.assignee')} />
       )}
       {val.status === 'duplicate' && (
-        <Field id="t-dup" label={t('fb.duplicateOf')} error={f.errors.duplicateOf}>
-          <Input
-            id="t-dup"
-            inputMode="numeric"
-            value={val.duplicateOf}
-            onValue={(x) => f.set('duplicateOf', x)}
-            invalid={!!f.errors.duplicateOf}
-          />
-        </Field>
+        <TextField
+          form={f}
+          name="duplicateOf"
+          id="t-dup"
+          label={t('fb.duplicateOf')}
+          inputMode="numeric"
+        />
       )}
-      <Field
+      <TextField
+        form={f}
+        name="note"
         id="t-note"
         label={t('fb.note')}
-        error={f.errors.note}
         hint={val.status === 'declined' ? t('fb.declineNeeds') : t('form.optional')}
-      >
-        <Input
-          id="t-note"
-          value={val.note}
-          maxLength={200}
-          onValue={(x) => f.set('note', x)}
-          invalid={!!f.errors.note}
-        />
-      </Field>
-      <Field
+        maxLength={200}
+      />
+      <TextAreaField
+        form={f}
+        name="reply"
         id="t-reply"
         label={t('fb.reply')}
-        error={f.errors.reply}
         hint={needsReply ? t('fb.replyNeeded') : t('fb.replyHint')}
-      >
-        <TextArea
-          id="t-reply"
-          value={val.reply}
-          rows={3}
-          maxLength={2000}
-          onValue={(x) => f.set('reply', x)}
-          invalid={!!f.errors.reply}
-        />
-      </Field>
-      <FormError error={f.errors.form} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={f.busy}>
-          {t('fb.apply')}
-        </button>
-      </div>
+        rows={3}
+        maxLength={2000}
+      />
+      <FormFooter form={f} label={t('fb.apply')} />
     </form>
   );
 }

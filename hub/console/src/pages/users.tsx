@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { STAFF_ROLES } from '#shared/enums';
 import { staffUserInput, staffUserPatch, type StaffUser } from '#shared/schemas/staff';
 import { session } from '../data/session.ts';
@@ -6,10 +5,13 @@ import { createUser, listUsers, updateUser } from '../data/system.ts';
 import { useI18n } from '../i18n.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
-import { Panel, toast } from '../ui/dialog.tsx';
-import { Field, FormError, Input, Select, useForm } from '../ui/form.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { toast } from '../ui/dialog.tsx';
+import { FormFooter, SelectField, TextField } from '../ui/form-fields.tsx';
+import { useForm } from '../ui/form.tsx';
 import { useAsync } from '../ui/hooks.ts';
-import { PageHeader } from '../ui/layout.tsx';
+import { EditSplit, ListHeader, useEditing } from '../ui/list-page.tsx';
+import { RowButton } from '../ui/row-actions.tsx';
 import { fmtDateTime } from '../ui/time.ts';
 
 function UserEditor(props: { user: StaffUser | null; onSaved: () => void }) {
@@ -23,10 +25,6 @@ function UserEditor(props: { user: StaffUser | null; onSaved: () => void }) {
   });
   const me = session.get();
   const self = me.status === 'in' && me.user.id === u?.id;
-  const saved = () => {
-    toast(t('form.saved'));
-    props.onSaved();
-  };
   const submit = async (e: Event) => {
     e.preventDefault();
     if (u) {
@@ -36,63 +34,42 @@ function UserEditor(props: { user: StaffUser | null; onSaved: () => void }) {
         password: f.values.password || undefined,
       });
       if (!patch) return;
-      if (await f.run(() => updateUser(u.id, patch).then(() => undefined))) saved();
+      await f.save(() => updateUser(u.id, patch), props.onSaved);
     } else {
       const input = f.check(staffUserInput, f.values);
       if (!input) return;
-      if (await f.run(() => createUser(input).then(() => undefined))) saved();
+      await f.save(() => createUser(input), props.onSaved);
     }
   };
   return (
     <form onSubmit={submit} noValidate>
-      <Field id="u-username" label={t('user.username')} error={f.errors.username}>
-        <Input
-          id="u-username"
-          value={f.values.username}
-          disabled={!!u}
-          autoComplete="off"
-          onValue={(x) => f.set('username', x)}
-          invalid={!!f.errors.username}
-        />
-      </Field>
-      <Field id="u-displayName" label={t('user.displayName')} error={f.errors.displayName}>
-        <Input
-          id="u-displayName"
-          value={f.values.displayName}
-          onValue={(x) => f.set('displayName', x)}
-          invalid={!!f.errors.displayName}
-        />
-      </Field>
-      <Field id="u-role" label={t('user.role')} error={f.errors.role}>
-        <Select
-          id="u-role"
-          value={f.values.role}
-          disabled={self}
-          options={STAFF_ROLES.map((r) => ({ value: r, label: v(`role.${r}`) }))}
-          onValue={(x) => f.set('role', x)}
-        />
-      </Field>
-      <Field
+      <TextField
+        form={f}
+        name="username"
+        id="u-username"
+        label={t('user.username')}
+        disabled={!!u}
+        autoComplete="off"
+      />
+      <TextField form={f} name="displayName" id="u-displayName" label={t('user.displayName')} />
+      <SelectField
+        form={f}
+        name="role"
+        id="u-role"
+        label={t('user.role')}
+        disabled={self}
+        options={STAFF_ROLES.map((r) => ({ value: r, label: v(`role.${r}`) }))}
+      />
+      <TextField
+        form={f}
+        name="password"
         id="u-password"
         label={u ? t('user.newPassword') : t('user.password')}
-        error={f.errors.password}
         hint={u ? t('form.optional') : undefined}
-      >
-        <Input
-          id="u-password"
-          type="password"
-          autoComplete="new-password"
-          value={f.values.password}
-          onValue={(x) => f.set('password', x)}
-          invalid={!!f.errors.password}
-        />
-      </Field>
-      <FormError error={f.errors.form} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={f.busy}>
-          {t('form.save')}
-        </button>
-      </div>
+        type="password"
+        autoComplete="new-password"
+      />
+      <FormFooter form={f} />
     </form>
   );
 }
@@ -101,7 +78,7 @@ export function UsersPage() {
   const { t, v } = useI18n();
   const b = useBuilding();
   const users = useAsync(listUsers, []);
-  const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
+  const ed = useEditing<StaffUser>();
   const me = session.get();
   const toggle = (u: StaffUser) =>
     void updateUser(u.id, { disabled: !u.disabled }).then(users.reload, (e: Error) =>
@@ -109,64 +86,50 @@ export function UsersPage() {
     );
   return (
     <>
-      <PageHeader title={t('nav.users')}>
-        <button type="button" class="primary" onClick={() => setEditing('new')}>
-          {t('user.new')}
-        </button>
-      </PageHeader>
+      <ListHeader title={t('nav.users')} newLabel={t('user.new')} onNew={ed.create} />
       <p class="muted small">{t('user.roles')}</p>
-      <div class={editing ? 'split' : ''}>
+      <EditSplit
+        of={ed}
+        newTitle={t('user.new')}
+        title={(u) => u.username}
+        editor={(u) => <UserEditor user={u} onSaved={() => (ed.close(), users.reload())} />}
+      >
         <Loaded state={users}>
           {(list) => (
-            <table aria-label={t('nav.users')}>
-              <thead>
-                <tr>
-                  <th>{t('user.username')}</th>
-                  <th>{t('user.displayName')}</th>
-                  <th>{t('user.role')}</th>
-                  <th>{t('user.created')}</th>
-                  <th>{t('form.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((u) => (
-                  <tr key={u.id}>
-                    <td>
-                      {u.username}{' '}
-                      {u.disabled && <span class="badge bad">{t('user.disabled')}</span>}
-                    </td>
-                    <td>{u.displayName}</td>
-                    <td>{v(`role.${u.role}`)}</td>
-                    <td class="small">{fmtDateTime(u.createdAt, b.timezone)}</td>
-                    <td class="row">
-                      <button type="button" class="small" onClick={() => setEditing(u)}>
-                        {t('form.edit')}
-                      </button>
-                      {!(me.status === 'in' && me.user.id === u.id) && (
-                        <button type="button" class="small" onClick={() => toggle(u)}>
-                          {u.disabled ? t('user.enable') : t('user.disable')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              label={t('nav.users')}
+              columns={[
+                t('user.username'),
+                t('user.displayName'),
+                t('user.role'),
+                t('user.created'),
+              ]}
+              rows={list}
+              rowKey={(u) => u.id}
+              cells={(u) => (
+                <>
+                  <td>
+                    {u.username} {u.disabled && <span class="badge bad">{t('user.disabled')}</span>}
+                  </td>
+                  <td>{u.displayName}</td>
+                  <td>{v(`role.${u.role}`)}</td>
+                  <td class="small">{fmtDateTime(u.createdAt, b.timezone)}</td>
+                </>
+              )}
+              actions={(u) => (
+                <>
+                  <RowButton onClick={() => ed.edit(u)}>{t('form.edit')}</RowButton>
+                  {!(me.status === 'in' && me.user.id === u.id) && (
+                    <RowButton onClick={() => toggle(u)}>
+                      {u.disabled ? t('user.enable') : t('user.disable')}
+                    </RowButton>
+                  )}
+                </>
+              )}
+            />
           )}
         </Loaded>
-        {editing && (
-          <Panel
-            title={editing === 'new' ? t('user.new') : editing.username}
-            onClose={() => setEditing(null)}
-          >
-            <UserEditor
-              key={editing === 'new' ? 'new' : editing.id}
-              user={editing === 'new' ? null : editing}
-              onSaved={() => (setEditing(null), users.reload())}
-            />
-          </Panel>
-        )}
-      </div>
+      </EditSplit>
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { h, type ComponentChildren, type LooseInputHTMLAttributes } from 'preact';
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { ApiFailure } from '../data/http.ts';
 import { useI18n, type I18n } from '../i18n.ts';
+import { toast } from './dialog.tsx';
 
 export type Errors = Record<string, string>;
 
@@ -65,10 +65,7 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
     setErrors({ ...issueErrors(r.error.issues, t), form: t('form.fixErrors') });
     return null;
   }
-  async function run(
-    fn: () => Promise<void>,
-    fieldMap: Record<string, string> = {},
-  ): Promise<boolean> {
+  async function run(fn: () => Promise<unknown>): Promise<boolean> {
     setBusy(true);
     setErrors({});
     try {
@@ -77,157 +74,22 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
     } catch (err) {
       if (err instanceof ApiFailure && err.field) {
         const top = err.field.split('.')[0] ?? err.field;
-        setErrors({ [fieldMap[top] ?? top]: err.message, form: err.message });
+        setErrors({ [top]: err.message, form: err.message });
       } else setErrors({ form: err instanceof Error ? err.message : String(err) });
       return false;
     } finally {
       setBusy(false);
     }
   }
-  return { values, setValues, set, errors, setErrors, busy, check, run };
-}
-
-export function Field(props: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string;
-  children: ComponentChildren;
-  wide?: boolean;
-}) {
-  return (
-    <div class={`field${props.error ? ' has-error' : ''}${props.wide ? ' wide' : ''}`}>
-      <label for={props.id}>{props.label}</label>
-      {props.children}
-      {props.hint && !props.error && <small class="hint">{props.hint}</small>}
-      {props.error && (
-        <small class="error" id={`${props.id}-error`} role="alert">
-          {props.error}
-        </small>
-      )}
-    </div>
-  );
-}
-
-type InputProps = {
-  id: string;
-  value: string;
-  onValue: (v: string) => void;
-  invalid?: boolean;
-  type?:
-    'text' | 'password' | 'number' | 'date' | 'datetime-local' | 'time' | 'tel' | 'url' | 'email';
-  inputMode?: 'numeric' | 'text' | 'tel';
-  autoComplete?: string;
-  autoFocus?: boolean;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  disabled?: boolean;
-  placeholder?: string;
-};
-export function Input({ value, onValue, invalid, id, ...rest }: InputProps) {
-  // Preact's loose input attributes: one component for every input type.
-  const attrs: LooseInputHTMLAttributes<HTMLInputElement> = {
-    id,
-    value,
-    'aria-invalid': invalid ? 'true' : undefined,
-    'aria-describedby': invalid ? `${id}-error` : undefined,
-    onInput: (e) => onValue(e.currentTarget.value),
-    ...rest,
-  };
-  return h('input', attrs);
-}
-
-export function TextArea(props: {
-  id: string;
-  value: string;
-  onValue: (v: string) => void;
-  rows?: number;
-  invalid?: boolean;
-  maxLength?: number;
-}) {
-  return (
-    <textarea
-      id={props.id}
-      rows={props.rows ?? 4}
-      value={props.value}
-      maxLength={props.maxLength}
-      aria-invalid={props.invalid ? 'true' : undefined}
-      onInput={(e) => props.onValue(e.currentTarget.value)}
-    />
-  );
-}
-
-export function Select<T extends string>(props: {
-  id: string;
-  value: T | '';
-  options: readonly { value: T; label: string }[];
-  onValue: (v: T) => void;
-  placeholder?: string;
-  disabled?: boolean;
-}) {
-  return (
-    <select
-      id={props.id}
-      value={props.value}
-      disabled={props.disabled}
-      onChange={(e) => props.onValue(e.currentTarget.value as T)}
-    >
-      {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
-      {props.options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-// A set of checkboxes for a list value (groups, weekdays).
-export function Checks<T extends string | number>(props: {
-  id: string;
-  label: string;
-  options: readonly { value: T; label: string }[];
-  value: readonly T[];
-  onValue: (v: T[]) => void;
-  error?: string | undefined;
-  hint?: string;
-}) {
-  return (
-    <fieldset class={`field checks${props.error ? ' has-error' : ''}`} id={props.id}>
-      <legend>{props.label}</legend>
-      <div class="check-row">
-        {props.options.map((o) => (
-          <label key={String(o.value)} class="check">
-            <input
-              type="checkbox"
-              checked={props.value.includes(o.value)}
-              onChange={(e) =>
-                props.onValue(
-                  e.currentTarget.checked
-                    ? [...props.value, o.value]
-                    : props.value.filter((x) => x !== o.value),
-                )
-              }
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-      {props.hint && !props.error && <small class="hint">{props.hint}</small>}
-      {props.error && (
-        <small class="error" role="alert">
-          {props.error}
-        </small>
-      )}
-    </fieldset>
-  );
-}
-
-export function FormError(props: { error?: string | undefined }) {
-  return props.error ? (
-    <p class="form-error" role="alert">
-      {props.error}
-    </p>
-  ) : null;
+  // Sends the form; once the API takes it, says so in a toast and hands over to `after`.
+  async function save(
+    send: () => Promise<unknown>,
+    after: () => void,
+    said: string = t('form.saved'),
+  ): Promise<void> {
+    if (!(await run(send))) return;
+    toast(said);
+    after();
+  }
+  return { values, setValues, set, errors, setErrors, busy, check, run, save };
 }

@@ -65,7 +65,7 @@ const isCurrent = (to: string, path: string) =>
   to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
 
 export function Layout(props: { children: ComponentChildren }) {
-  const { t, v, locale } = useI18n();
+  const { t, v } = useI18n();
   const s = useObservable(session);
   const { path } = useObservable(route);
   const live = useObservable(liveStatus);
@@ -102,13 +102,7 @@ export function Layout(props: { children: ComponentChildren }) {
           title={live === 'down' ? t('app.offline') : t('app.live')}
           aria-label={live === 'up' ? t('app.live') : t('app.offline')}
         />
-        <button
-          type="button"
-          class="ghost"
-          onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
-        >
-          {t('app.language')}
-        </button>
+        <LanguageToggle />
         {user && (
           <Link to="/account" class="user" testId="current-user">
             {user.displayName} · {v(`role.${user.role}`)}
@@ -145,5 +139,19 @@ export function PageHeader(props: { title: string; children?: ComponentChildren 
       <h1>{props.title}</h1>
       <div class="page-actions">{props.children}</div>
     </div>
+  );
+}
+
+// Switches the console between Chinese and English (on the login page too).
+export function LanguageToggle() {
+  const { t, locale } = useI18n();
+  return (
+    <button
+      type="button"
+      class="ghost"
+      onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+    >
+      {t('app.language')}
+    </button>
   );
 }
