@@ -2,10 +2,13 @@
 // the API, the fleet of screens in its own process, percentiles. Not a benchmark itself.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { ADMIN_PASSWORD } from '../helpers/hub.ts';
 import type { FleetCommand, FleetDevice, FleetReport } from './mqtt-fleet.ts';
+import type { Behaviour, ScreenStats } from './soak-screen.ts';
 
 export const now = () => performance.timeOrigin + performance.now();
 
@@ -32,13 +35,25 @@ async function call<T>(url: string, method: string, body?: unknown, token?: stri
   return (await res.json()) as T;
 }
 
-// Pairs n screens through the stable API (ask, claim, collect), a few at a time.
-export async function pairMany(url: string, token: string, n: number): Promise<FleetDevice[]> {
+export interface Placement {
+  floor: number;
+  bank: string;
+}
+
+// Pairs n screens through the stable API (ask, claim, collect), a few at a time; the i-th
+// is placed where `placeOf(i)` says (by default all beside bank A on the ground floor).
+export async function pairMany(
+  url: string,
+  token: string,
+  n: number,
+  placeOf: (i: number) => Placement = () => ({ floor: 1, bank: 'A' }),
+): Promise<FleetDevice[]> {
   const out: FleetDevice[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: 16 }, async () => {
       while (next < n) {
+        const placement = placeOf(next);
         next += 1;
         const asked = await call<{ deviceId: string; code: string }>(
           `${url}/api/devices/pairing`,
@@ -48,7 +63,7 @@ export async function pairMany(url: string, token: string, n: number): Promise<F
         await call(
           `${url}/api/staff/devices`,
           'POST',
-          { code: asked.code, building: 'demo', kind: 'signage', floor: 1, bank: 'A' },
+          { code: asked.code, building: 'demo', kind: 'signage', ...placement },
           token,
         );
         const done = await call<{ token: string; building: string }>(
@@ -125,7 +140,13 @@ export class Fleet {
   }
 
   // Connects every device; resolves with the ms until all have their retained state.
-  async connect(devices: FleetDevice[], url: string): Promise<number> {
+  // `keepalive` in seconds (the signage app uses 20; the default 120 keeps idle fleets quiet);
+  // `asApp`: the signage app's exact subscriptions instead of two wildcards.
+  async connect(
+    devices: FleetDevice[],
+    url: string,
+    options: { keepalive?: number; asApp?: boolean } = {},
+  ): Promise<number> {
     const started = now();
     await Promise.all(
       this.parts.map((p, i) => {
@@ -133,6 +154,7 @@ export class Fleet {
           type: 'connect',
           devices: devices.filter((_, j) => j % this.parts.length === i),
           url,
+          ...options,
         });
         return p.next('ready');
       }),
@@ -161,6 +183,40 @@ export class Fleet {
     return lists.flatMap((r) => r.times.map((t) => t + r.start - started));
   }
 
+  // Every screen starts to behave as the signage app does; `blipEveryMs` is split between
+  // the processes, so that one screen of the whole fleet drops its network that often.
+  async behave(behaviour: Behaviour, blipEveryMs: number): Promise<void> {
+    await Promise.all(
+      this.parts.map((p) => {
+        p.send({ type: 'behave', behaviour, blipEveryMs: blipEveryMs * this.parts.length });
+        return p.next('behaving');
+      }),
+    );
+  }
+
+  // What the screens did so far, summed over the processes.
+  async stats(): Promise<{ stats: ScreenStats; connected: number }> {
+    const all = await Promise.all(
+      this.parts.map((p) => {
+        p.send({ type: 'stats' });
+        return p.next('stats');
+      }),
+    );
+    const sum = (pick: (s: ScreenStats) => number) => all.reduce((n, r) => n + pick(r.stats), 0);
+    return {
+      stats: {
+        received: sum((s) => s.received),
+        played: sum((s) => s.played),
+        unsent: sum((s) => s.unsent),
+        states: sum((s) => s.states),
+        blips: sum((s) => s.blips),
+        reconnects: sum((s) => s.reconnects),
+        drops: sum((s) => s.drops),
+      },
+      connected: all.reduce((n, r) => n + r.connected, 0),
+    };
+  }
+
   async close(): Promise<void> {
     await Promise.all(
       this.parts.map(async (p) => {
@@ -187,4 +243,52 @@ export function rssBytes(pid: number): number {
     .split('\n')
     .find((l) => l.startsWith('VmRSS:'));
   return Number(line?.replace(/\D+/g, '') ?? 0) * 1024;
+}
+
+// A preload for a hub process: on SIGUSR2 it runs a full GC and writes process.memoryUsage()
+// to the file named by MEMORY_REPORT, so figures taken at different times compare live
+// memory. Returns the NODE_OPTIONS value that loads it.
+export function gcPreload(dir: string): string {
+  const file = join(dir, 'gc-on-signal.mjs');
+  writeFileSync(
+    file,
+    `import { writeFileSync } from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
+process.on('SIGUSR2', () => {
+  gc();
+  gc();
+  writeFileSync(process.env.MEMORY_REPORT, JSON.stringify(process.memoryUsage()));
+});
+`,
+  );
+  return `--import ${pathToFileURL(file).href}`;
+}
+
+const memoryUsage = z.object({
+  rss: z.number(),
+  heapTotal: z.number(),
+  heapUsed: z.number(),
+  external: z.number(),
+  arrayBuffers: z.number(),
+});
+
+// Asks a hub started with gcPreload for its memory after a full GC.
+export async function liveMemory(
+  pid: number,
+  report: string,
+): Promise<z.infer<typeof memoryUsage>> {
+  rmSync(report, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+    try {
+      return memoryUsage.parse(JSON.parse(readFileSync(report, 'utf8')));
+    } catch {
+      // Not written yet, or half written.
+    }
+  }
+  throw new Error('the hub did not report its memory');
 }
