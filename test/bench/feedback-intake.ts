@@ -5,58 +5,16 @@
 // own process with PUBLIC_RATE_LIMIT=0, once as shipped (synchronous=FULL) and once with
 // synchronous=NORMAL for comparison.
 //   node --import tsx test/bench/feedback-intake.ts
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { spawnHub } from '../helpers/hub-process.ts';
+import { normalSyncPreload, pct, post } from './http-kit.ts';
 
 const CLIENTS = 64;
 const SECONDS = 10;
 const CATEGORIES = ['parking', 'dining', 'elevator', 'environment', 'facilities', 'other'];
-
-function post(agent: Agent, url: string, body: unknown): Promise<{ status: number; ms: number }> {
-  const data = JSON.stringify(body);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
-// Rewrites the hub's `synchronous = FULL` pragma, for the comparison run only.
-function normalSyncPreload(dir: string): string {
-  const file = join(dir, 'sync-normal.mjs');
-  writeFileSync(
-    file,
-    `import { createRequire } from 'node:module';
-const Database = createRequire(${JSON.stringify(join(process.cwd(), 'package.json'))})('better-sqlite3');
-const pragma = Database.prototype.pragma;
-Database.prototype.pragma = function (source, options) {
-  return pragma.call(this, /^synchronous\\s*=\\s*FULL$/i.test(source.trim()) ? 'synchronous = NORMAL' : source, options);
-};
-`,
-  );
-  return `--import ${pathToFileURL(file).href}`;
-}
 
 async function run(label: string, env: Record<string, string>, dataDir: string) {
   const hub = await spawnHub(dataDir, { PUBLIC_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...env });

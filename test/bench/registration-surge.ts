@@ -6,65 +6,29 @@
 // PUBLIC_RATE_LIMIT=0, once as shipped (synchronous=FULL) and once with
 // synchronous=NORMAL for comparison.
 //   node --import tsx test/bench/registration-surge.ts
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ADMIN_PASSWORD } from '../helpers/hub.ts';
 import { spawnHub } from '../helpers/hub-process.ts';
+import { z } from 'zod';
+import { normalSyncPreload, pct, post, type Answer } from './http-kit.ts';
 
 const ATTEMPTS = 2_000;
 const SEATS = 100;
 const CLIENTS = 64;
 
-interface Answer {
-  status: number;
-  ms: number;
-  body: { status?: string; position?: number };
-}
-
-function post(agent: Agent, url: string, body: unknown, token?: string): Promise<Answer> {
-  const data = JSON.stringify(body);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(data),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            ms: performance.now() - started,
-            body: JSON.parse(text) as Answer['body'],
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+// What a registration attempt answered, as far as this benchmark counts it.
+const outcome = z.object({ status: z.string().optional(), position: z.number().optional() });
+const outcomeOf = (a: Answer) => outcome.safeParse(a.body).data ?? {};
 
 function report(name: string, answers: Answer[], seconds: number) {
   const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
-  const confirmed = answers.filter((a) => a.body.status === 'confirmed').length;
-  const waitlisted = answers.filter((a) => a.body.status === 'waitlisted');
-  const positions = new Set(waitlisted.map((a) => a.body.position));
+  const outcomes = answers.map(outcomeOf);
+  const confirmed = outcomes.filter((o) => o.status === 'confirmed').length;
+  const waitlisted = outcomes.filter((o) => o.status === 'waitlisted');
+  const positions = new Set(waitlisted.map((o) => o.position));
   const fivexx = answers.filter((a) => a.status >= 500).length;
   const ok =
     confirmed === SEATS &&
@@ -79,22 +43,6 @@ function report(name: string, answers: Answer[], seconds: number) {
   return ok;
 }
 
-// Rewrites the hub's `synchronous = FULL` pragma, for the comparison run only.
-function normalSyncPreload(dir: string): string {
-  const file = join(dir, 'sync-normal.mjs');
-  writeFileSync(
-    file,
-    `import { createRequire } from 'node:module';
-const Database = createRequire(${JSON.stringify(join(process.cwd(), 'package.json'))})('better-sqlite3');
-const pragma = Database.prototype.pragma;
-Database.prototype.pragma = function (source, options) {
-  return pragma.call(this, /^synchronous\\s*=\\s*FULL$/i.test(source.trim()) ? 'synchronous = NORMAL' : source, options);
-};
-`,
-  );
-  return `--import ${pathToFileURL(file).href}`;
-}
-
 async function surge(label: string, env: Record<string, string>, dataDir: string) {
   const hub = await spawnHub(dataDir, { PUBLIC_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...env });
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -104,7 +52,7 @@ async function surge(label: string, env: Record<string, string>, dataDir: string
       username: 'admin',
       password: ADMIN_PASSWORD,
     });
-    const token = (login.body as { token?: string }).token;
+    const token = z.object({ token: z.string() }).safeParse(login.body).data?.token;
     const newEvent = async () => {
       const start = Date.now() + 5 * 86_400_000;
       const r = await post(
@@ -121,7 +69,7 @@ async function surge(label: string, env: Record<string, string>, dataDir: string
         },
         token,
       );
-      return (r.body as { id: number }).id;
+      return z.object({ id: z.number() }).parse(r.body).id;
     };
     let phone = 0;
     const attempt = (id: number) =>

@@ -161,6 +161,18 @@ let hub: HubProcess | null = null;
 let fleet: Fleet | null = null;
 let visitors: Visitors | null = null;
 let exitCode: number;
+// Stops what this run started and removes its data, once, also when it is interrupted.
+let cleaning: Promise<void> | null = null;
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    await visitors?.stop();
+    await fleet?.close();
+    await hub?.stop();
+    rmSync(root, { recursive: true, force: true });
+  })());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
 try {
   hub = await spawnHub(join(root, 'data'), {
     PUBLIC_RATE_LIMIT: '0',
@@ -261,9 +273,6 @@ try {
     load: loadavg()[0] ?? 0,
   });
 } finally {
-  await visitors?.stop();
-  await fleet?.close();
-  await hub?.stop();
-  rmSync(root, { recursive: true, force: true });
+  await cleanUp();
 }
 process.exit(exitCode);
