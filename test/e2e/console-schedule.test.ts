@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { playlistsData } from '#shared/payloads';
+import type { Notice } from '#shared/schemas/notices';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { ConsoleApp, addStaff } from './pages/console.ts';
@@ -13,11 +14,40 @@ let browser: Browser;
 let app: ConsoleApp;
 // Friday 20 November 2026, 09:00 in Shanghai.
 const NOW = new Date('2026-11-20T01:00:00Z');
+const URGENT = '电梯检修期间请走东侧楼梯';
+
+// The demo's notices are dated from the real today; the pinned week gets its own urgent
+// notice, and no demo notice may reach into it, whatever day the suite runs.
+async function urgentNoticeForThePinnedWeek(): Promise<void> {
+  const admin = await hub.login();
+  const notices = (
+    await hub.api<Notice[]>('GET', '/api/staff/buildings/demo/notices', undefined, admin)
+  ).body;
+  for (const n of notices.filter((x) => x.priority === 'urgent')) {
+    await hub.api('DELETE', `/api/staff/notices/${n.id}`, undefined, admin);
+  }
+  const created = await hub.api(
+    'POST',
+    '/api/staff/notices',
+    {
+      building: 'demo',
+      title: URGENT,
+      body: '11月19日至22日东区电梯检修，请走东侧楼梯。',
+      category: 'safety',
+      priority: 'urgent',
+      validFrom: '2026-11-19T00:00:00.000Z',
+      validTo: '2026-11-22T16:00:00.000Z',
+    },
+    admin,
+  );
+  assert.equal(created.status, 201);
+}
 
 before(async () => {
   hub = await startTestHub();
   browser = await launchBrowser();
   await addStaff(hub, 'editor');
+  await urgentNoticeForThePinnedWeek();
   app = await ConsoleApp.open(browser, hub, { clock: NOW });
   await app.login('editor');
 });
@@ -92,9 +122,9 @@ test('the preview shows the lunch playlist at 12:00 and not at 14:00 on a lobby 
     await app.page.getByTestId('preview-playlist').textContent(),
     'Playlist: 大堂午餐 · Rule #2 (priority 20)',
   );
-  // The demo's urgent notice opens the loop as its own slide, ahead of the schedule.
+  // The week's urgent notice opens the loop as its own slide, ahead of the schedule.
   assert.deepEqual(await app.page.getByTestId('preview-slides').locator('li').allTextContents(), [
-    'One notice · 大堂消防通道禁止堆放物品 (15s)',
+    `One notice · ${URGENT} (15s)`,
     'Feedback QR (15s)',
     'Events (30s)',
     'Notices (15s)',
