@@ -15,6 +15,18 @@ export default tseslint.config(
     },
   },
   {
+    // The hub runs on Node's own type stripping (no tsx): only erasable TypeScript there.
+    files: ['hub/*.ts', 'hub/src/**', 'shared/**'],
+    rules: {
+      '@typescript-eslint/parameter-properties': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Node type stripping has no enums.' },
+        { selector: 'TSModuleDeclaration[declare=false]', message: 'Nor namespaces.' },
+      ],
+    },
+  },
+  {
     files: ['test/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },

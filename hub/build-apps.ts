@@ -1,11 +1,6 @@
-import { existsSync } from 'node:fs';
-import { build } from 'vite';
+import { buildApps, describeBuild } from './app-builds.ts';
 
-// Builds every front end that has a vite config; the hub serves their dist folders.
-const APPS = ['signage', 'kiosk', 'hub/console'];
-
-for (const app of APPS) {
-  const config = `${app}/vite.config.ts`;
-  if (!existsSync(config)) continue;
-  await build({ configFile: config, logLevel: 'warn' });
-}
+// `npm run build`: builds the apps whose sources changed since their last build;
+// `npm run build -- --force` builds all three.
+const report = await buildApps({ force: process.argv.includes('--force') });
+process.stdout.write(describeBuild(report));

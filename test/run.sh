@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC
+# Under npm, node_modules/.bin comes first on PATH: this is the Node pinned in package.json.
+echo "tests on Node $(node --version) ($(command -v node))"
 npm run --silent typecheck
 npm run --silent lint
 npm run --silent format:check

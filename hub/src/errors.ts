@@ -15,12 +15,12 @@ const STATUS: Record<ErrorCode, number> = {
 // Thrown by services; the HTTP layer turns it into the one error shape.
 export class ApiError extends Error {
   readonly status: number;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, field?: string) {
     super(message);
+    this.code = code;
+    this.field = field;
     this.status = STATUS[code];
   }
 }

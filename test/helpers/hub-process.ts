@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ADMIN_PASSWORD } from './hub.ts';
@@ -31,13 +32,15 @@ export interface HubProcess {
 
 // The hub as its own process (as `npm run hub` runs it), for crash tests and benchmarks
 // that must not share an event loop with the load they generate.
+// `args` replaces how Node is told to run it (e.g. hub/start.ts, as `npm start` runs it).
 export async function spawnHub(
   dataDir: string,
   env: Record<string, string> = {},
+  args = ['--import', 'tsx', join(ROOT, 'hub/src/main.ts')],
 ): Promise<HubProcess> {
   const port = Number(env.PORT ?? (await freePort()));
   const mqttPort = Number(env.MQTT_PORT ?? (await freePort()));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'hub/src/main.ts')], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -83,3 +86,15 @@ export async function spawnHub(
     stop: () => end('SIGTERM'),
   };
 }
+
+// CPU seconds (user + system) a process has used so far, from /proc: unlike wall time it
+// hardly moves when other work shares the cores.
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / CLOCK_TICKS;
+}
+// USER_HZ: 100 on every Linux build Debian ships.
+const CLOCK_TICKS = 100;

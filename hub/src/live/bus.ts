@@ -8,8 +8,11 @@ type Sink = <K extends LiveEventName>(name: K, payload: LivePayload<K>) => void;
 export class LiveBus {
   private readonly sinks = new Set<Sink>();
   private readonly sessionWatchers = new Set<() => void>();
+  private readonly log: Logger;
 
-  constructor(private readonly log: Logger) {}
+  constructor(log: Logger) {
+    this.log = log;
+  }
 
   emit<K extends LiveEventName>(name: K, payload: LivePayload<K>): void {
     if (this.sinks.size === 0) return;

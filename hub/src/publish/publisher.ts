@@ -30,12 +30,15 @@ export class Publisher {
   private readonly windows = new Map<string, Window>();
   private readonly inflight = new Set<Promise<void>>();
   private stopListening: (() => void) | null = null;
+  private readonly ctx: HubContext;
+  private readonly link: BrokerLink;
+  private readonly metrics: Metrics['mqtt'];
 
-  constructor(
-    private readonly ctx: HubContext,
-    private readonly link: BrokerLink,
-    private readonly metrics: Metrics['mqtt'],
-  ) {}
+  constructor(ctx: HubContext, link: BrokerLink, metrics: Metrics['mqtt']) {
+    this.ctx = ctx;
+    this.link = link;
+    this.metrics = metrics;
+  }
 
   start(): void {
     this.stopListening = this.ctx.changes.onChange((building, topic) => {

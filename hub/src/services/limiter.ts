@@ -3,11 +3,13 @@
 export class Limiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
   private lastSweep = 0;
+  private readonly max: number;
+  private readonly windowMs: number;
 
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
+  constructor(max: number, windowMs: number) {
+    this.max = max;
+    this.windowMs = windowMs;
+  }
 
   // Counts one attempt for key; false once the key is over its limit in this window.
   take(key: string, now = Date.now()): boolean {
