@@ -18,10 +18,15 @@ interface SwScope {
 }
 declare const self: SwScope;
 declare const __PRECACHE__: string[];
+declare const __FONTS__: string[];
 
 const VERSION = '__VERSION__';
 const PRECACHE: string[] = __PRECACHE__;
 const SHELL = `signage-shell-${VERSION}`;
+// The Chinese font's slices, all of them (a screen must show any new text with no hub):
+// fetched once into a cache that outlives builds, since their names are content hashes.
+const FONTS: string[] = __FONTS__;
+const FONT_CACHE = 'signage-fonts';
 const MEDIA = 'signage-media';
 // Enough for every notice image and captain photo of a building; older ones go first.
 const MEDIA_LIMIT = 300;
@@ -29,23 +34,37 @@ const INDEX = new URL('index.html', self.registration.scope).pathname;
 
 self.addEventListener('install', (e) => {
   e.waitUntil(
-    caches
-      .open(SHELL)
-      .then((c) => c.addAll(PRECACHE))
-      .then(() => self.skipWaiting()),
+    Promise.all([caches.open(SHELL).then((c) => c.addAll(PRECACHE)), addMissingFonts()]).then(() =>
+      self.skipWaiting(),
+    ),
   );
 });
+
+async function addMissingFonts(): Promise<void> {
+  const cache = await caches.open(FONT_CACHE);
+  const held = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  await cache.addAll(FONTS.filter((f) => !held.has(f)));
+}
+
+async function dropOldFonts(): Promise<void> {
+  const cache = await caches.open(FONT_CACHE);
+  const keys = await cache.keys();
+  await Promise.all(
+    keys.filter((r) => !FONTS.includes(new URL(r.url).pathname)).map((r) => cache.delete(r)),
+  );
+}
 
 self.addEventListener('activate', (e) => {
   e.waitUntil(
     caches
       .keys()
       .then((keys) =>
-        Promise.all(
-          keys
+        Promise.all([
+          ...keys
             .filter((k) => k.startsWith('signage-shell-') && k !== SHELL)
             .map((k) => caches.delete(k)),
-        ),
+          dropOldFonts(),
+        ]),
       )
       .then(() => self.clients.claim()),
   );
@@ -60,6 +79,8 @@ self.addEventListener('fetch', (e) => {
     e.respondWith(fromCache(SHELL, INDEX, req));
   } else if (PRECACHE.includes(url.pathname)) {
     e.respondWith(fromCache(SHELL, url.pathname, req));
+  } else if (FONTS.includes(url.pathname)) {
+    e.respondWith(fromCache(FONT_CACHE, url.pathname, req));
   } else if (req.destination === 'image') {
     e.respondWith(media(req));
   }

@@ -13,8 +13,14 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+// `env` adds to the environment Chromium sees (e.g. FONTCONFIG_FILE to choose its fonts).
+export function launchBrowser(env: Record<string, string> = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    env: { ...process.env, ...env },
+  });
 }
 
 export const VIEWPORTS = {
