@@ -24,6 +24,9 @@ export interface Actor {
   id: number | null;
   username: string;
   role: StaffRole | 'system';
+  // The buildings this actor may see and change; null is the whole district. Check it
+  // with the helpers of services/scope.ts, never by hand.
+  buildings: readonly string[] | null;
 }
 
-export const SYSTEM: Actor = { id: null, username: 'system', role: 'system' };
+export const SYSTEM: Actor = { id: null, username: 'system', role: 'system', buildings: null };

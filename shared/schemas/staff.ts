@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../enums.ts';
+import { LIMITS, buildingId } from './common.ts';
 
 export const username = z
   .string()
@@ -23,6 +24,8 @@ export const staffUser = z.object({
   displayName: z.string(),
   role: z.enum(STAFF_ROLES),
   disabled: z.boolean(),
+  // The buildings the account is scoped to; [] is district-wide.
+  buildings: z.array(z.string()),
   createdAt: z.string(),
 });
 export type StaffUser = z.infer<typeof staffUser>;
@@ -32,11 +35,15 @@ export type StaffUser = z.infer<typeof staffUser>;
 export const me = staffUser.extend({ publicUrl: z.string() });
 export type Me = z.infer<typeof me>;
 
+const staffBuildings = z.array(buildingId).max(LIMITS.list);
+
 export const staffUserInput = z.object({
   username,
   displayName: z.string().trim().min(1).max(60),
   role: z.enum(STAFF_ROLES),
   password,
+  // Omitted or empty: district-wide (only a district-wide admin may create one).
+  buildings: staffBuildings.optional(),
 });
 export const staffUserPatch = z
   .object({
@@ -44,6 +51,7 @@ export const staffUserPatch = z
     role: z.enum(STAFF_ROLES),
     disabled: z.boolean(),
     password,
+    buildings: staffBuildings,
   })
   .partial();
 

@@ -4,6 +4,7 @@ import { can, type Permission } from '#shared/permissions';
 import type { Actor, HubContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { actorForToken } from '../services/auth.ts';
+import { assertDistrict } from '../services/scope.ts';
 
 export const SESSION_COOKIE = 'lobby_session';
 
@@ -21,7 +22,8 @@ export function tokenOf(req: FastifyRequest): string | undefined {
 }
 
 // onRequest hook for staff routes, so a stranger is refused before the body is even read: a live session, and a role that has the permission.
-export function allow(ctx: HubContext, permission: Permission) {
+// `'district'` routes (hub-wide or cross-building) are 403 for an account scoped to buildings.
+export function allow(ctx: HubContext, permission: Permission, reach?: 'district') {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = tokenOf(req);
     const actor = token ? actorForToken(ctx, token) : null;
@@ -29,6 +31,7 @@ export function allow(ctx: HubContext, permission: Permission) {
     if (actor.role === 'system' || !can(actor.role, permission)) {
       throw new ApiError('forbidden', `the ${actor.role} role cannot do this`);
     }
+    if (reach === 'district') assertDistrict(actor);
     req.actor = actor;
     req.sessionToken = token;
   };

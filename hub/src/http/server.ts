@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { HubContext } from '../context.ts';
 import { installErrorHandling } from './errors.ts';
+import { installScopeGuard } from './scope.ts';
 import { instrument, type Metrics } from './metrics.ts';
 import { alertRoutes } from './routes/alert.ts';
 import { appRoutes } from './routes/apps.ts';
@@ -165,6 +166,7 @@ export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[
     transform: jsonSchemaTransform,
   });
   installErrorHandling(app);
+  installScopeGuard(app);
   instrument(app, deps.metrics);
   const t = typed(app);
   for (const route of [...ROUTES, ...extra]) route(t, ctx, deps);

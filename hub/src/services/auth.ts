@@ -1,10 +1,12 @@
 import type { StaffRole } from '#shared/enums';
-import { toStaffUser } from '../store/staff.ts';
+import { buildingsOf, toStaffUser } from '../store/staff.ts';
 import type { Actor, HubContext } from '../context.ts';
 import { ApiError, invalid } from '../errors.ts';
 import { audit } from './audit.ts';
 import { Limiter } from './limiter.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from './secrets.ts';
+import { SYSTEM } from '../context.ts';
+import { checkGrant, manages } from './staff-scope.ts';
 
 export const SESSION_DAYS = 14;
 
@@ -46,7 +48,14 @@ export async function login(ctx: HubContext, username: string, password: string,
 
 export function actorForToken(ctx: HubContext, token: string): Actor | null {
   const u = ctx.store.staff.sessionUser(sha256(token), ctx.now().toISOString());
-  return u ? { id: u.id, username: u.username, role: u.role } : null;
+  if (!u) return null;
+  const buildings = buildingsOf(u);
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    buildings: buildings.length ? buildings : null,
+  };
 }
 
 export function logout(ctx: HubContext, token: string): void {
@@ -82,13 +91,22 @@ export async function changePassword(
 export async function createUser(
   ctx: HubContext,
   actor: Actor,
-  u: { username: string; displayName: string; role: StaffRole; password: string },
+  u: {
+    username: string;
+    displayName: string;
+    role: StaffRole;
+    password: string;
+    buildings?: string[] | undefined;
+  },
 ) {
+  const buildings = u.buildings ?? [];
+  checkGrant(ctx, actor, buildings);
   const passwordHash = await hashPassword(u.password);
   return ctx.store.tx(() => {
     if (ctx.store.staff.byUsername(u.username))
       throw new ApiError('conflict', 'username taken', 'username');
     const id = ctx.store.staff.insert({ ...u, passwordHash }, ctx.now().toISOString());
+    ctx.store.staff.setBuildings(id, buildings);
     const created = ctx.store.staff.get(id);
     audit(ctx, actor, 'create', 'staff_user', id, null, created && toStaffUser(created));
     return id;
@@ -104,14 +122,23 @@ export async function updateUser(
     role?: StaffRole | undefined;
     disabled?: boolean | undefined;
     password?: string | undefined;
+    buildings?: string[] | undefined;
   },
 ) {
+  if (patch.buildings) checkGrant(ctx, actor, patch.buildings);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   ctx.store.tx(() => {
     const user = ctx.store.staff.get(id);
-    if (!user) throw new ApiError('not_found', 'staff user not found');
-    if (id === actor.id && (patch.role !== undefined || patch.disabled)) {
-      throw new ApiError('conflict', 'you cannot change your own role or disable yourself', 'role');
+    if (!user || !manages(actor, toStaffUser(user))) {
+      throw new ApiError('not_found', 'staff user not found');
+    }
+    const self = id === actor.id;
+    if (self && (patch.role !== undefined || patch.disabled || patch.buildings)) {
+      throw new ApiError(
+        'conflict',
+        'you cannot change your own role or buildings, or disable yourself',
+        'role',
+      );
     }
     const base = staffFields(user);
     const next = {
@@ -121,11 +148,13 @@ export async function updateUser(
       passwordHash: passwordHash ?? user.password_hash,
     };
     ctx.store.staff.update(id, next, ctx.now().toISOString());
-    if (next.disabled || passwordHash) ctx.store.staff.removeSessionsOf(id);
+    if (patch.buildings) ctx.store.staff.setBuildings(id, patch.buildings);
+    // A changed scope ends the account's sessions: an open console must not keep the old one.
+    if (next.disabled || passwordHash || patch.buildings) ctx.store.staff.removeSessionsOf(id);
     const after = ctx.store.staff.get(id);
     audit(ctx, actor, 'update', 'staff_user', id, toStaffUser(user), after && toStaffUser(after));
   });
-  if (patch.disabled || passwordHash) ctx.live?.sessionsEnded();
+  if (patch.disabled || passwordHash || patch.buildings) ctx.live?.sessionsEnded();
 }
 
 function staffFields(u: {
@@ -152,9 +181,7 @@ export async function ensureAdmin(ctx: HubContext): Promise<string | null> {
       { username: 'admin', displayName: 'Administrator', role: 'admin', passwordHash },
       ctx.now().toISOString(),
     );
-    audit(ctx, { id: null, username: 'system', role: 'system' }, 'create', 'staff_user', id, null, {
-      username: 'admin',
-    });
+    audit(ctx, SYSTEM, 'create', 'staff_user', id, null, { username: 'admin' });
   });
   return ctx.config.adminPassword ? null : password;
 }

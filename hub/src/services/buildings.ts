@@ -49,6 +49,10 @@ export function updateBuilding(
 
 export function deleteBuilding(ctx: HubContext, actor: Actor, id: string): void {
   const before = must(ctx.store.buildings.get(id), 'building');
+  // Their only building gone, scoped accounts would fall back to the whole district.
+  const staff = ctx.store.staff.scopedTo(id);
+  if (staff.length)
+    throw conflict(`staff accounts are scoped to this building: ${staff.join(', ')}`);
   ctx.store.tx(() => {
     ctx.store.buildings.remove(id);
     audit(ctx, actor, 'delete', 'building', id, before, null);

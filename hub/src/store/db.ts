@@ -67,3 +67,10 @@ export function fromJsonArray<T>(text: string, guard: (x: unknown) => x is T): T
 }
 export const isNumber = (x: unknown): x is number => typeof x === 'number';
 export const isString = (x: unknown): x is string => typeof x === 'string';
+
+// A list filter by the buildings an actor reaches (services/scope.ts `reach`): put
+// `reachClause('building_id')` in the WHERE and bind `reach: reachParam(r)`; null is every building.
+export const reachClause = (column: string): string =>
+  `(@reach IS NULL OR ${column} IN (SELECT value FROM json_each(@reach)))`;
+export const reachParam = (r: readonly string[] | null): string | null =>
+  r === null ? null : JSON.stringify(r);

@@ -7,7 +7,7 @@ import type { Route } from '../server.ts';
 import { acceptImageBodies } from './media.ts';
 
 // Photos come from phones without a login; the audit row names them as a visitor's.
-const VISITOR: Actor = { id: null, username: 'visitor', role: 'system' };
+const VISITOR: Actor = { id: null, username: 'visitor', role: 'system', buildings: null };
 
 export const feedbackPhotoRoutes: Route = (app, ctx) => {
   const limited = publicWrite(app, ctx);

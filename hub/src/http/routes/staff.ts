@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParam, isoDateTime, okResponse } from '#shared/schemas/common';
 import { staffUser, staffUserInput, staffUserPatch } from '#shared/schemas/staff';
 import { createUser, updateUser } from '../../services/auth.ts';
+import { manages } from '../../services/staff-scope.ts';
 import { actorOf, allow } from '../auth.ts';
 import type { Route } from '../server.ts';
 
@@ -19,7 +20,7 @@ export const staffRoutes: Route = (app, ctx) => {
   app.get(
     '/api/staff/users',
     { schema: { tags, response: { 200: z.array(staffUser) } }, onRequest: allow(ctx, 'users') },
-    async () => ctx.store.staff.list(),
+    async (req) => ctx.store.staff.list().filter((u) => manages(actorOf(req), u)),
   );
   app.post(
     '/api/staff/users',
