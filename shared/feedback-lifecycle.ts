@@ -1,4 +1,5 @@
 import type { FeedbackStatus } from './enums.ts';
+import type { ErrorText } from './i18n/error-text.ts';
 
 // The feedback loop (DESIGN.md): received → discussing → assigned → in_progress →
 // resolved → closed, with the side exits duplicate and declined. Staff may skip the
@@ -22,7 +23,8 @@ export const OPEN_STATUSES: readonly FeedbackStatus[] = [
 ];
 export const TERMINAL_STATUSES: readonly FeedbackStatus[] = ['closed', 'duplicate', 'declined'];
 
-export type StepCheck = { ok: true } | { ok: false; reason: string; field?: string };
+// The reason is a catalogue message (shared/i18n/api-errors.ts), shown in the reader's language.
+export type StepCheck = { ok: true } | { ok: false; reason: ErrorText; field?: string };
 
 export interface StepContext {
   from: FeedbackStatus;
@@ -39,16 +41,27 @@ export function allowedNext(from: FeedbackStatus): readonly FeedbackStatus[] {
 
 export function checkStep(s: StepContext): StepCheck {
   if (!NEXT[s.from].includes(s.to)) {
-    return { ok: false, reason: `cannot go from ${s.from} to ${s.to}`, field: 'status' };
+    return {
+      ok: false,
+      reason: {
+        key: 'stepNotAllowed',
+        params: { from: { term: `status.${s.from}` }, to: { term: `status.${s.to}` } },
+      },
+      field: 'status',
+    };
   }
   if ((s.to === 'resolved' || s.to === 'closed') && !s.replied) {
-    return { ok: false, reason: `${s.to} needs a reply to the requester first`, field: 'reply' };
+    return {
+      ok: false,
+      reason: { key: 'stepNeedsReply', params: { to: { term: `status.${s.to}` } } },
+      field: 'reply',
+    };
   }
   if (s.to === 'declined' && !s.note) {
-    return { ok: false, reason: 'declining needs a reason', field: 'note' };
+    return { ok: false, reason: { key: 'declineNeedsReason' }, field: 'note' };
   }
   if (s.to === 'duplicate' && !s.duplicateOf) {
-    return { ok: false, reason: 'name the surviving ticket', field: 'duplicateOf' };
+    return { ok: false, reason: { key: 'nameSurvivor' }, field: 'duplicateOf' };
   }
   return { ok: true };
 }

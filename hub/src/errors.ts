@@ -1,4 +1,10 @@
 import type { ErrorCode } from '#shared/api-error';
+import type { ErrorKey, ThingKey } from '#shared/i18n/api-errors';
+export type { ThingKey };
+import { errorText, renderError, type ErrorParams, type ErrorText } from '#shared/i18n/error-text';
+import type { Locale } from '#shared/enums';
+
+export { errorText };
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -12,25 +18,42 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-// Thrown by services; the HTTP layer turns it into the one error shape.
+// Thrown by services; the HTTP layer turns it into the one error shape, with the message
+// from shared/i18n/api-errors.ts in the requester's language (Accept-Language). The
+// Error's own message is the English text, for logs and tests that read it directly.
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
+  readonly text: ErrorText;
   readonly field: string | undefined;
-  constructor(code: ErrorCode, message: string, field?: string) {
-    super(message);
+  constructor(code: ErrorCode, text: ErrorText, field?: string) {
+    super(renderError(text, 'en'));
     this.code = code;
+    this.text = text;
     this.field = field;
     this.status = STATUS[code];
   }
+
+  // A service's message is a whole sentence; the field only places it on the form.
+  messageIn(locale: Locale): string {
+    return renderError(this.text, locale);
+  }
 }
 
-export const notFound = (what: string) => new ApiError('not_found', `${what} not found`);
-export const invalid = (field: string, message: string) => new ApiError('invalid', message, field);
-export const conflict = (message: string, field?: string) =>
-  new ApiError('conflict', message, field);
+// A refusal that names no field: fail('rate_limited', 'loginThrottled').
+export const fail = <K extends ErrorKey>(code: ErrorCode, key: K, ...params: ErrorParams<K>) =>
+  new ApiError(code, errorText(key, ...params));
 
-export function must<T>(value: T | undefined | null, what: string): T {
+// A refusal about one field: invalid('phone', 'phoneFormat'), conflict('capacity', 'capacityTaken', { n: 3 }).
+export const invalid = <K extends ErrorKey>(field: string, key: K, ...params: ErrorParams<K>) =>
+  new ApiError('invalid', errorText(key, ...params), field);
+export const conflict = <K extends ErrorKey>(field: string, key: K, ...params: ErrorParams<K>) =>
+  new ApiError('conflict', errorText(key, ...params), field);
+
+export const notFound = (what: ThingKey) =>
+  new ApiError('not_found', errorText('notFound', { what: { term: `thing.${what}` } }));
+
+export function must<T>(value: T | undefined | null, what: ThingKey): T {
   if (value === undefined || value === null) throw notFound(what);
   return value;
 }

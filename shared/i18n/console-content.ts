@@ -70,12 +70,7 @@ export const CONTENT_WORDS = {
   'form.none': ['无', 'None'],
   'form.optional': ['选填', 'optional'],
   'form.required': ['必填', 'Required'],
-  'form.tooLong': ['最多 {n} 个字符', 'At most {n} characters'],
-  'form.tooShort': ['至少 {n} 个字符', 'At least {n} characters'],
-  'form.tooSmall': ['不能小于 {n}', 'At least {n}'],
-  'form.tooBig': ['不能大于 {n}', 'At most {n}'],
   'form.badFormat': ['格式不正确', 'Not in the right format'],
-  'form.badValue': ['请选择有效的值', 'Choose a valid value'],
   'form.fixErrors': ['请先修正标出的内容。', 'Please fix the marked fields first.'],
   'form.deleteConfirm': [
     '确定删除“{name}”吗？此操作无法撤销。',

@@ -51,6 +51,9 @@ export const vocabulary = defineCatalogue({
     'alert.info': '提示',
     'alert.warning': '警告',
     'alert.emergency': '紧急',
+    'registration.confirmed': '已确认',
+    'registration.waitlisted': '候补中',
+    'registration.cancelled': '已取消',
   },
   en: {
     'notice.policy': 'Policy',
@@ -101,5 +104,8 @@ export const vocabulary = defineCatalogue({
     'alert.info': 'Notice',
     'alert.warning': 'Warning',
     'alert.emergency': 'Emergency',
+    'registration.confirmed': 'Confirmed',
+    'registration.waitlisted': 'Waitlisted',
+    'registration.cancelled': 'Cancelled',
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { buildingId, floorNumber, groupName, personName, shortText } from './common.ts';
 
 export const building = z.object({
@@ -14,7 +15,7 @@ export const buildingInput = z.object({
   nameEn: personName.optional(),
   timezone: z
     .string()
-    .refine((tz) => isTimeZone(tz), 'an IANA time zone such as Asia/Shanghai')
+    .refine((tz) => isTimeZone(tz), reason('timeZone'))
     .default('Asia/Shanghai'),
   address: shortText.optional(),
 });

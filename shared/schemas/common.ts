@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 
 // Limits the whole API shares; the issue sets titles at 120 and bodies at 5,000.
 export const LIMITS = {
@@ -13,9 +14,7 @@ export const LIMITS = {
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 
-export const buildingId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes, at most 32');
+export const buildingId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, reason('idFormat'));
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -28,13 +27,11 @@ export const shortText = z.string().trim().max(LIMITS.short);
 export const phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/, 'a phone number of 7 to 20 digits');
+  .regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/, reason('phoneFormat'));
 
 export const floorNumber = z.number().int().min(-5).max(200);
 export const floorList = z.array(floorNumber).max(LIMITS.list);
-export const groupName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lower-case letters, digits, _ and -, at most 32');
+export const groupName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, reason('groupFormat'));
 export const groupList = z.array(groupName).max(50);
 
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 
 // Shapes of the console's own routes: images, scheduled jobs and backups.
 
-export const mediaHash = z.string().regex(/^[a-f0-9]{64}$/, 'a SHA-256 in hex');
+export const mediaHash = z.string().regex(/^[a-f0-9]{64}$/, reason('badFormat'));
 export const mediaItem = z.object({
   hash: mediaHash,
   ext: z.enum(['png', 'jpg', 'webp', 'gif']),

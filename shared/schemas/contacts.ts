@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { CONTACT_ROLES } from '../enums.ts';
 import { buildingId, floorList, personName, phone, shortText } from './common.ts';
 
@@ -12,7 +13,7 @@ export const contactInput = z.object({
   wechat: z
     .string()
     .trim()
-    .regex(/^[A-Za-z][-_A-Za-z0-9]{5,19}$/, 'a WeChat id: 6 to 20 letters, digits, - or _')
+    .regex(/^[A-Za-z][-_A-Za-z0-9]{5,19}$/, reason('wechatFormat'))
     .optional(),
   photo: z.string().max(300).optional(),
   hours: shortText.default(''),

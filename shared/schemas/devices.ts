@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { DEVICE_KINDS, LOCALES, ORIENTATIONS } from '../enums.ts';
 import { DEVICE_COMMANDS, deviceState } from '../payloads.ts';
 import { buildingId, floorNumber, groupName } from './common.ts';
@@ -6,7 +7,7 @@ import { buildingId, floorNumber, groupName } from './common.ts';
 export const pairingRequest = z.object({ kind: z.enum(DEVICE_KINDS) });
 export const pairingCreated = z.object({ deviceId: z.string(), code: z.string() });
 export const deviceIdParams = z.object({
-  deviceId: z.string().regex(/^d-[a-z0-9]{10}$/, 'a device id'),
+  deviceId: z.string().regex(/^d-[a-z0-9]{10}$/, reason('badFormat')),
 });
 
 export const pairingDone = z.object({
@@ -27,7 +28,7 @@ export const devicePlacement = z.object({
 });
 
 export const deviceClaim = devicePlacement.extend({
-  code: z.string().regex(/^[0-9]{6}$/, 'six digits'),
+  code: z.string().regex(/^[0-9]{6}$/, reason('sixDigits')),
 });
 export const deviceMove = devicePlacement.omit({ kind: true }).partial();
 

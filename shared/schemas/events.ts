@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { EVENT_KINDS, REGISTRATION_STATUSES } from '../enums.ts';
 import {
   bodyText,
@@ -39,15 +40,19 @@ const before = (a?: string, b?: string) => !a || !b || Date.parse(a) < Date.pars
 
 function checkEvent(e: Times, ctx: z.RefinementCtx) {
   if (!before(e.start, e.end))
-    ctx.addIssue({ code: 'custom', message: 'must be after start', path: ['end'] });
+    ctx.addIssue({ code: 'custom', message: reason('afterStart'), path: ['end'] });
   if (!before(e.registrationOpens, e.registrationCloses))
     ctx.addIssue({
       code: 'custom',
-      message: 'must be after registrationOpens',
+      message: reason('afterRegistrationOpens'),
       path: ['registrationCloses'],
     });
   if (e.capacity !== undefined && e.captainSeats !== undefined && e.captainSeats > e.capacity)
-    ctx.addIssue({ code: 'custom', message: 'cannot exceed capacity', path: ['captainSeats'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: reason('captainSeatsOverCapacity'),
+      path: ['captainSeats'],
+    });
 }
 
 export const eventInput = eventFields.superRefine(checkEvent);

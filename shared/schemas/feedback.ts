@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../enums.ts';
 import { buildingId, isoDateTime, personName, phone, shortText } from './common.ts';
 
@@ -18,7 +19,7 @@ export const feedbackInput = z.object({
   // Only a photo the hub stored (POST /api/public/feedback/photos) may be attached.
   photo: z
     .string()
-    .regex(/^\/media\/[a-f0-9]{64}\.(png|jpg|webp|gif)$/, 'a path answered by the photo upload')
+    .regex(/^\/media\/[a-f0-9]{64}\.(png|jpg|webp|gif)$/, reason('badFormat'))
     .optional(),
   website: z.string().max(200).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { CALENDAR_DAY_KINDS } from '../working-days.ts';
 import { buildingId, isoDate } from './common.ts';
 
@@ -26,13 +27,13 @@ export const holidayRangeInput = z
     kind: z.enum(CALENDAR_DAY_KINDS),
     name: z.string().trim().min(1).max(40),
   })
-  .refine((r) => r.from <= r.to, { message: 'must not be before from', path: ['to'] })
+  .refine((r) => r.from <= r.to, { message: reason('notBeforeFrom'), path: ['to'] })
   .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 30 * 86_400_000, {
-    message: 'a range covers at most 31 days',
+    message: reason('rangeAtMost31'),
     path: ['to'],
   });
 export type HolidayRangeInput = z.infer<typeof holidayRangeInput>;
 
 export const holidayRangeDelete = z
   .object({ from: isoDate, to: isoDate })
-  .refine((r) => r.from <= r.to, { message: 'must not be before from', path: ['to'] });
+  .refine((r) => r.from <= r.to, { message: reason('notBeforeFrom'), path: ['to'] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 
 // A lobby kiosk names itself on its public calls, so one busy kiosk is limited on its own
 // and not together with the phones on the building's Wi-Fi.
@@ -8,6 +9,6 @@ export const DEVICE_HEADER = 'x-lobby-device';
 export const deviceHeaders = z.looseObject({
   [DEVICE_HEADER]: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'a device id: letters, digits, - and _')
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, reason('badFormat'))
     .optional(),
 });

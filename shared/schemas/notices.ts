@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { NOTICE_CATEGORIES, PRIORITIES } from '../enums.ts';
 import { bodyText, buildingId, floorList, groupList, isoDateTime, title } from './common.ts';
 
@@ -20,7 +21,7 @@ const windowInOrder = (n: {
   validFrom?: string | null | undefined;
   validTo?: string | null | undefined;
 }) => !n.validFrom || !n.validTo || Date.parse(n.validFrom) < Date.parse(n.validTo);
-const windowError = { message: 'must be after validFrom', path: ['validTo'] };
+const windowError = { message: reason('afterValidFrom'), path: ['validTo'] };
 
 export const noticeInput = noticeFields.refine(windowInOrder, windowError);
 // null clears an optional field: an editor can remove a window, an image or a link.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { ALERT_LEVELS } from '../enums.ts';
 import { buildingId, groupList, groupName, isoDate, isoDateTime } from './common.ts';
 import { notice } from './notices.ts';
@@ -28,11 +29,11 @@ export const slide = z
     if (s.kind === 'notice' && s.noticeId === undefined)
       ctx.addIssue({
         code: 'custom',
-        message: 'a notice slide names its notice',
+        message: reason('slideNeedsNotice'),
         path: ['noticeId'],
       });
     if (s.kind === 'image' && !s.image)
-      ctx.addIssue({ code: 'custom', message: 'an image slide needs its image', path: ['image'] });
+      ctx.addIssue({ code: 'custom', message: reason('slideNeedsImage'), path: ['image'] });
   });
 export type Slide = z.infer<typeof slide>;
 
@@ -40,7 +41,7 @@ const slideList = z
   .array(slide)
   .min(1)
   .max(50)
-  .refine((list) => new Set(list.map((s) => s.id)).size === list.length, 'slide ids must differ');
+  .refine((list) => new Set(list.map((s) => s.id)).size === list.length, reason('slideIdsDiffer'));
 
 export const playlistInput = z.object({
   building: buildingId,
@@ -55,7 +56,7 @@ export const playlistPatch = z
   .object({ name: playlistInput.shape.name, slides: slideList, isDefault: z.boolean() })
   .partial();
 
-const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day, HH:MM');
+const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, reason('timeOfDay'));
 const ruleFields = {
   playlistId: z.number().int().positive(),
   groups: groupList,
@@ -91,7 +92,7 @@ export const scheduleRulePatch = z
 export const previewQuery = z.object({
   device: z
     .string()
-    .regex(/^d-[a-z0-9]{10}$/, 'a device id')
+    .regex(/^d-[a-z0-9]{10}$/, reason('badFormat'))
     .optional(),
   group: groupName.optional(),
   floor: z.coerce.number().int().min(-5).max(200).optional(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { QR_INTENTS } from './buildings.ts';
 import { buildingId, floorNumber } from './common.ts';
 
 // A printed or on-screen QR names a place and an intent (DESIGN.md, /q/{code}).
 export const qrParams = z.object({
-  code: z.string().regex(/^[A-Za-z0-9_-]{4,32}$/, 'a QR code: letters, digits, - and _'),
+  code: z.string().regex(/^[A-Za-z0-9_-]{4,32}$/, reason('badFormat')),
 });
 
 export const qrEntry = z.object({

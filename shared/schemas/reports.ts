@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason } from '../i18n/api-errors.ts';
 import { EVENT_KINDS, FEEDBACK_CATEGORIES } from '../enums.ts';
 import { buildingId, isoDate } from './common.ts';
 
@@ -8,9 +9,9 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 // A period of local calendar dates in the building's time zone, both ends included.
 export const reportQuery = z
   .object({ building: buildingId, from: isoDate, to: isoDate })
-  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] })
+  .refine((q) => q.from <= q.to, { message: reason('notBeforeFrom'), path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
-    message: 'a report covers at most a year',
+    message: reason('reportAtMostYear'),
     path: ['to'],
   });
 export type ReportQuery = z.infer<typeof reportQuery>;

@@ -10,7 +10,7 @@ export const username = z
     'lower-case letters, digits, . _ -, 2 to 32, starting with a letter',
   );
 // Long passphrases welcome; the cap keeps scrypt's input bounded.
-export const password = z.string().min(10, 'at least 10 characters').max(200);
+export const password = z.string().min(10).max(200);
 
 export const loginInput = z.object({
   username: z.string().min(1).max(32),

@@ -92,7 +92,10 @@ test('a refused field gets the message next to it', async () => {
   await form.register({ name: '', phone: '1' });
   await p.page.locator('#reg-name-error').getByText('请填写姓名').waitFor();
   await form.register({ name: '孙八', phone: '1' });
-  await p.page.locator('#reg-phone-error').getByText(/phone/).waitFor();
+  await p.page
+    .locator('#reg-phone-error')
+    .getByText('手机号：请填写 7 到 20 位的电话号码')
+    .waitFor();
   assert.equal(await form.field(/手机号/).getAttribute('aria-invalid'), 'true');
   await p.shot('phone-event-invalid');
   await p.close();

@@ -298,7 +298,7 @@ describe('the feedback loop', () => {
         { secret: stale.secret },
       );
       assert.equal(tooLate.status, 409);
-      assert.match(tooLate.body.error.message, /within 14 days/);
+      assert.match(tooLate.body.error.message, /14 天内/);
       assert.ok(autoCloseFeedback(hub.ctx) >= 1);
       const closed = await view(stale);
       assert.equal(closed.body.status, 'closed');

@@ -197,6 +197,6 @@ describe('media: uploads by content hash, served at /media', () => {
       editor,
     );
     assert.equal(refused.status, 409);
-    assert.match(refused.body.error.message, /playlist/);
+    assert.match(refused.body.error.message, /播放列表/);
   });
 });

@@ -115,7 +115,7 @@ describe('event registration', () => {
       assert.equal(r.status, 409, `event ${id}`);
       assert.equal(r.body.error.code, 'conflict');
     }
-    assert.match((await register(early)).body.error.message, /opens at/);
+    assert.match((await register(early)).body.error.message, /报名将于 .* 开始/);
     assert.equal(rowCount(hub), rows);
     assert.equal((await register(999_999)).status, 404);
   });
@@ -141,7 +141,7 @@ describe('event registration', () => {
     });
     const publicEarly = await register(id);
     assert.equal(publicEarly.status, 409);
-    assert.match(publicEarly.body.error.message, /captain code/);
+    assert.match(publicEarly.body.error.message, /楼长码/);
     const wrong = await register(id, { captainCode: '00000000' });
     assert.equal(wrong.status, 400);
     assert.equal(wrong.body.error.field, 'captainCode');
@@ -212,7 +212,7 @@ describe('event registration', () => {
       { secret: tooEarly.body.secret },
     );
     assert.equal(r.status, 409);
-    assert.match(r.body.error.message, /reconfirmation opens/);
+    assert.match(r.body.error.message, /起才能确认参加/);
 
     const soon = await newEvent({ capacity: 2, start: at(3 * HOUR), end: at(4 * HOUR) });
     const keep = await register(soon);

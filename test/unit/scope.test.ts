@@ -75,11 +75,11 @@ test('owned answers the object in scope and 404 for missing or foreign ones', ()
   );
   const reg = { eventBuilding: 'c' };
   assert.equal(
-    code(() => owned(scoped, reg, 'x', (r) => r.eventBuilding)),
+    code(() => owned(scoped, reg, 'event', (r) => r.eventBuilding)),
     '404 not_found',
   );
   assert.equal(
-    owned(district, reg, 'x', (r) => r.eventBuilding),
+    owned(district, reg, 'event', (r) => r.eventBuilding),
     reg,
   );
 });

@@ -2,7 +2,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission } from '#shared/permissions';
 import type { Actor, HubContext } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { fail } from '../errors.ts';
 import { actorForToken } from '../services/auth.ts';
 import { assertDistrict } from '../services/scope.ts';
 
@@ -27,9 +27,10 @@ export function allow(ctx: HubContext, permission: Permission, reach?: 'district
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = tokenOf(req);
     const actor = token ? actorForToken(ctx, token) : null;
-    if (!actor || !token) throw new ApiError('unauthenticated', 'log in first');
+    if (!actor || !token) throw fail('unauthenticated', 'logInFirst');
     if (actor.role === 'system' || !can(actor.role, permission)) {
-      throw new ApiError('forbidden', `the ${actor.role} role cannot do this`);
+      const role = actor.role === 'system' ? 'roleSystem' : (`role.${actor.role}` as const);
+      throw fail('forbidden', 'roleCannot', { role: { term: role } });
     }
     if (reach === 'district') assertDistrict(actor);
     req.actor = actor;
@@ -38,6 +39,6 @@ export function allow(ctx: HubContext, permission: Permission, reach?: 'district
 }
 
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new ApiError('unauthenticated', 'log in first');
+  if (!req.actor) throw fail('unauthenticated', 'logInFirst');
   return req.actor;
 }

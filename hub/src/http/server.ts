@@ -5,7 +5,6 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
-import type { ErrorBody } from '#shared/api-error';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -13,7 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { HubContext } from '../context.ts';
-import { installErrorHandling } from './errors.ts';
+import { installErrorHandling, refusal } from './errors.ts';
 import { installScopeGuard } from './scope.ts';
 import { instrument, type Metrics } from './metrics.ts';
 import { alertRoutes } from './routes/alert.ts';
@@ -119,15 +118,8 @@ export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.trustProxy,
     // Router-level failures (bad URL encoding, over-long path parameters) get the same error shape.
-    frameworkErrors: (_err, _req, reply) => {
-      const body: ErrorBody = {
-        error: {
-          code: 'invalid',
-          message: 'the URL is malformed or a path segment is too long',
-          field: 'path',
-        },
-      };
-      void (reply as FastifyReply).code(400).send(body);
+    frameworkErrors: (_err, req, reply) => {
+      void (reply as FastifyReply).code(400).send(refusal(req, 'invalid', 'badUrl', 'path'));
     },
   });
   // JSON only: a form or text body is refused with a 400 naming the content type.

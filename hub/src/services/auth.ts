@@ -1,7 +1,7 @@
 import type { StaffRole } from '#shared/enums';
 import { buildingsOf, toStaffUser } from '../store/staff.ts';
 import type { Actor, HubContext } from '../context.ts';
-import { ApiError, invalid } from '../errors.ts';
+import { conflict, fail, invalid, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { Limiter } from './limiter.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from './secrets.ts';
@@ -29,14 +29,14 @@ export async function login(ctx: HubContext, username: string, password: string,
   const l = limits(ctx);
   const accountKey = username.toLowerCase();
   if (l.account.blocked(accountKey) || !l.address.take(address)) {
-    throw new ApiError('rate_limited', 'too many login attempts; try again in 15 minutes');
+    throw fail('rate_limited', 'loginThrottled');
   }
   const user = ctx.store.staff.byUsername(accountKey);
   dummyHash ??= hashPassword('not a password of anyone');
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
   if (!user || !ok || user.disabled) {
     l.account.take(accountKey);
-    throw new ApiError('unauthenticated', 'wrong username or password');
+    throw fail('unauthenticated', 'wrongLogin');
   }
   l.account.reset(accountKey);
   const token = newToken(32);
@@ -72,7 +72,7 @@ export async function changePassword(
 ) {
   const user = actor.id === null ? undefined : ctx.store.staff.get(actor.id);
   if (!user || !(await verifyPassword(current, user.password_hash))) {
-    throw invalid('current', 'the current password is wrong');
+    throw invalid('current', 'wrongCurrentPassword');
   }
   const passwordHash = await hashPassword(next);
   ctx.store.tx(() => {
@@ -103,8 +103,7 @@ export async function createUser(
   checkGrant(ctx, actor, buildings);
   const passwordHash = await hashPassword(u.password);
   return ctx.store.tx(() => {
-    if (ctx.store.staff.byUsername(u.username))
-      throw new ApiError('conflict', 'username taken', 'username');
+    if (ctx.store.staff.byUsername(u.username)) throw conflict('username', 'usernameTaken');
     const id = ctx.store.staff.insert({ ...u, passwordHash }, ctx.now().toISOString());
     ctx.store.staff.setBuildings(id, buildings);
     const created = ctx.store.staff.get(id);
@@ -129,16 +128,10 @@ export async function updateUser(
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   ctx.store.tx(() => {
     const user = ctx.store.staff.get(id);
-    if (!user || !manages(actor, toStaffUser(user))) {
-      throw new ApiError('not_found', 'staff user not found');
-    }
+    if (!user || !manages(actor, toStaffUser(user))) throw notFound('staff');
     const self = id === actor.id;
     if (self && (patch.role !== undefined || patch.disabled || patch.buildings)) {
-      throw new ApiError(
-        'conflict',
-        'you cannot change your own role or buildings, or disable yourself',
-        'role',
-      );
+      throw conflict('role', 'notYourself');
     }
     const base = staffFields(user);
     const next = {

@@ -22,7 +22,7 @@ export function createBuilding(
   input: z.infer<typeof buildingInput>,
 ): void {
   ctx.store.tx(() => {
-    if (ctx.store.buildings.get(input.id)) throw conflict('a building with this id exists', 'id');
+    if (ctx.store.buildings.get(input.id)) throw conflict('id', 'buildingIdTaken');
     ctx.store.buildings.insert(input.id, input, ctx.now().toISOString());
     audit(ctx, actor, 'create', 'building', input.id, null, input);
   });
@@ -51,8 +51,7 @@ export function deleteBuilding(ctx: HubContext, actor: Actor, id: string): void 
   const before = must(ctx.store.buildings.get(id), 'building');
   // Their only building gone, scoped accounts would fall back to the whole district.
   const staff = ctx.store.staff.scopedTo(id);
-  if (staff.length)
-    throw conflict(`staff accounts are scoped to this building: ${staff.join(', ')}`);
+  if (staff.length) throw conflict('id', 'buildingHasStaff', { names: staff.join('、') });
   ctx.store.tx(() => {
     ctx.store.buildings.remove(id);
     audit(ctx, actor, 'delete', 'building', id, before, null);
@@ -103,7 +102,7 @@ export function createBank(
   must(ctx.store.buildings.get(building), 'building');
   return ctx.store.tx(() => {
     if (ctx.store.buildings.bankByName(building, input.floor, input.name)) {
-      throw conflict('this floor has a bank with this name', 'name');
+      throw conflict('name', 'bankNameTaken');
     }
     const id = ctx.store.buildings.insertBank(building, input.floor, input.name, input.group);
     audit(ctx, actor, 'create', 'bank', id, null, input);
@@ -140,8 +139,7 @@ export function deleteBank(ctx: HubContext, actor: Actor, id: number): void {
 function checkBankOf(ctx: HubContext, building: string, bankId: number | null): void {
   if (bankId === null) return;
   const bank = ctx.store.buildings.bank(bankId);
-  if (!bank || bank.building !== building)
-    throw invalid('bankId', 'no such elevator bank in this building');
+  if (!bank || bank.building !== building) throw invalid('bankId', 'noSuchBank');
 }
 
 // A place gets its QR codes at once, so a poster can be printed straight away.

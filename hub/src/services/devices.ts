@@ -8,7 +8,7 @@ import { loadHubCredential } from '../broker/credentials.ts';
 import { mosquittoExport, mosquittoHash } from '../broker/mosquitto.ts';
 import { flushReports } from '../broker/reports.ts';
 import type { Actor, HubContext } from '../context.ts';
-import { ApiError, conflict, invalid, must } from '../errors.ts';
+import { ApiError, errorText, fail, invalid, must, notFound } from '../errors.ts';
 import type { DeviceRow, Placement } from '../store/devices.ts';
 import { audit } from './audit.ts';
 import { Limiter } from './limiter.ts';
@@ -45,7 +45,6 @@ const newDeviceId = () =>
   `d-${Array.from({ length: 10 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('')}`;
 const minutesFrom = (now: Date, minutes: number) =>
   new Date(now.getTime() + minutes * 60_000).toISOString();
-const gone = (message: string) => new ApiError('gone', message);
 
 // A screen asks to be paired: it shows the code, staff enter it in the console.
 export function startPairing(
@@ -54,7 +53,7 @@ export function startPairing(
   address: string,
 ): { deviceId: string; code: string } {
   if (ctx.config.publicRateLimit > 0 && !codeRequests(ctx).take(address)) {
-    throw new ApiError('rate_limited', 'too many screens asked for a code; try again later');
+    throw fail('rate_limited', 'pairingBusy');
   }
   const now = ctx.now();
   return ctx.store.tx(() => {
@@ -86,18 +85,18 @@ export type PairingAnswer =
 
 // The screen polls: waiting until staff claim it, then its token, once.
 export function collectPairing(ctx: HubContext, deviceId: string): PairingAnswer {
-  const d = must(ctx.store.devices.get(deviceId), 'pairing request');
-  if (d.token_collected || d.revoked_at) throw gone('this screen has its token; pair it again');
+  const d = must(ctx.store.devices.get(deviceId), 'pairing');
+  if (d.token_collected || d.revoked_at) throw fail('gone', 'pairingCollected');
   const now = ctx.now().toISOString();
   if (!d.code_expires_at || d.code_expires_at <= now) {
-    throw gone('the pairing code expired; ask for a new one');
+    throw fail('gone', 'pairingExpired');
   }
   if (!d.building_id) return { status: 'waiting', expiresAt: d.code_expires_at };
   const token = newToken(24);
   const collected = ctx.store.tx(() =>
     ctx.store.devices.collect(deviceId, sha256(token), mosquittoHash(token)),
   );
-  if (!collected) throw gone('this screen has its token; pair it again');
+  if (!collected) throw fail('gone', 'pairingCollected');
   ctx.changes.deviceChanged({ deviceId, previousBuilding: null });
   return { status: 'paired', token, building: d.building_id, mqtt: mqttEndpoints(ctx) };
 }
@@ -124,7 +123,7 @@ function placementFor(
         ? ctx.store.buildings.bank(input.bank)
         : ctx.store.buildings.bankByName(building, input.floor ?? null, input.bank);
     if (!bank || bank.building !== building) {
-      throw invalid('bank', 'no such elevator bank in this building');
+      throw invalid('bank', 'noSuchBank');
     }
     p.bankId = bank.id;
     p.floor = input.floor ?? bank.floor;
@@ -143,14 +142,14 @@ function placementFor(
 export function claimDevice(ctx: HubContext, actor: Actor, input: DeviceClaim): string {
   const limiter = wrongCodes(ctx);
   if (limiter.blocked(actor.username)) {
-    throw new ApiError('rate_limited', 'too many wrong codes; try again in ten minutes');
+    throw fail('rate_limited', 'pairingCodesThrottled');
   }
   must(ctx.store.buildings.get(input.building), 'building');
   const now = ctx.now();
   const d = ctx.store.devices.pendingByCode(input.code, now.toISOString());
   if (!d) {
     limiter.take(actor.username);
-    throw new ApiError('not_found', 'no screen shows this code, or it expired', 'code');
+    throw new ApiError('not_found', errorText('pairingCodeUnknown'), 'code');
   }
   const placement = placementFor(ctx, input.building, input, {
     kind: input.kind,
@@ -171,8 +170,8 @@ export function claimDevice(ctx: HubContext, actor: Actor, input: DeviceClaim): 
 
 function pairedDevice(ctx: HubContext, id: string): DeviceRow & { building_id: string } {
   const d = ctx.store.devices.get(id);
-  if (!d?.paired_at || !d.building_id) throw new ApiError('not_found', 'device not found');
-  if (d.revoked_at) throw conflict('this device is revoked; pair it again');
+  if (!d?.paired_at || !d.building_id) throw notFound('device');
+  if (d.revoked_at) throw fail('conflict', 'deviceRevoked');
   return d as DeviceRow & { building_id: string };
 }
 
@@ -260,7 +259,7 @@ export function listDevices(ctx: HubContext, building: string | null): DeviceSum
 export function deviceDetail(ctx: HubContext, id: string) {
   flushReports(ctx);
   const d = ctx.store.devices.get(id);
-  if (!d?.paired_at) throw new ApiError('not_found', 'device not found');
+  if (!d?.paired_at) throw notFound('device');
   return {
     ...toDeviceSummary(ctx, d),
     presence: ctx.store.devices.presence(id, 50).map((p) => ({ online: p.online === 1, at: p.at })),

@@ -109,10 +109,10 @@ export function updateEvent(ctx: HubContext, actor: Actor, id: number, patch: Ev
     captainWindowOpens: pick(patch.captainWindowOpens, before.captainWindowOpens),
     captainSeatsReleaseAt: pick(patch.captainSeatsReleaseAt, before.captainSeatsReleaseAt),
   };
-  if (next.start >= next.end) throw invalid('end', 'must be after start');
-  if (next.captainSeats > next.capacity) throw invalid('captainSeats', 'cannot exceed capacity');
+  if (next.start >= next.end) throw invalid('end', 'afterStart');
+  if (next.captainSeats > next.capacity) throw invalid('captainSeats', 'captainSeatsOverCapacity');
   if (next.capacity < row.confirmed) {
-    throw invalid('capacity', `${row.confirmed} people are already confirmed`);
+    throw invalid('capacity', 'capacityTaken', { n: row.confirmed });
   }
   ctx.store.tx(() => {
     ctx.store.events.update(id, next, ctx.now().toISOString());

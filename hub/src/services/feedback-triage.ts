@@ -6,7 +6,7 @@ import type {
   StaffFeedbackQuery,
 } from '#shared/schemas/feedback';
 import type { Actor, HubContext } from '../context.ts';
-import { conflict, invalid, must } from '../errors.ts';
+import { ApiError, conflict, invalid, must } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
 import { audit } from './audit.ts';
 import { dueFrom } from './feedback-deadlines.ts';
@@ -82,11 +82,11 @@ export function feedbackDetail(ctx: HubContext, actor: Actor, ticket: string): S
 function survivorOf(ctx: HubContext, row: FeedbackListRow, ticket: string): FeedbackListRow {
   const survivor = ctx.store.feedback.byTicket(ticket);
   if (!survivor || survivor.building_id !== row.building_id) {
-    throw invalid('duplicateOf', 'no such ticket in this building');
+    throw invalid('duplicateOf', 'noSuchTicket');
   }
-  if (survivor.id === row.id) throw invalid('duplicateOf', 'a ticket cannot duplicate itself');
+  if (survivor.id === row.id) throw invalid('duplicateOf', 'notOwnDuplicate');
   if (survivor.status === 'duplicate') {
-    throw invalid('duplicateOf', `that ticket is merged into ${survivor.duplicate_ticket}`);
+    throw invalid('duplicateOf', 'mergedInto', { ticket: survivor.duplicate_ticket ?? '' });
   }
   return survivor;
 }
@@ -102,9 +102,10 @@ function checkPatch(
   const from = row.status;
   const to = patch.status;
   if (from === to) {
-    if (!isOpen(from) && from !== 'resolved') throw conflict(`the ticket is ${from}`, 'status');
+    if (!isOpen(from) && from !== 'resolved')
+      throw conflict('status', 'ticketIs', { status: { term: `status.${from}` } });
     if (!patch.note && !patch.reply && !patch.assignee) {
-      throw conflict(`the ticket is already ${from}`, 'status');
+      throw conflict('status', 'ticketAlready', { status: { term: `status.${from}` } });
     }
     return null;
   }
@@ -115,8 +116,8 @@ function checkPatch(
     note: patch.note,
     duplicateOf: patch.duplicateOf,
   });
-  if (!check.ok) throw conflict(check.reason, check.field);
-  if (to === 'assigned' && !assignee) throw conflict('name the responsible party', 'assignee');
+  if (!check.ok) throw new ApiError('conflict', check.reason, check.field);
+  if (to === 'assigned' && !assignee) throw conflict('assignee', 'nameAssignee');
   return to === 'duplicate' && patch.duplicateOf ? survivorOf(ctx, row, patch.duplicateOf) : null;
 }
 

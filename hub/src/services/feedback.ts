@@ -13,7 +13,7 @@ import type {
   supportInput,
 } from '#shared/schemas/feedback';
 import type { HubContext } from '../context.ts';
-import { ApiError, conflict, invalid, must, notFound } from '../errors.ts';
+import { ApiError, conflict, fail, invalid, must, notFound } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
 import { dueFrom } from './feedback-deadlines.ts';
 import { normalizePhone } from './personal-data.ts';
@@ -51,11 +51,11 @@ export async function submitFeedback(
 ): Promise<Created> {
   // The honeypot: a bot that filled the hidden field is told it worked, and nothing is kept.
   if (input.website) return decoy(ctx);
-  if (!ctx.store.buildings.get(input.building)) throw invalid('building', 'no such building');
+  if (!ctx.store.buildings.get(input.building)) throw invalid('building', 'noSuchBuilding');
   if (input.place !== undefined) {
     const place = ctx.store.buildings.place(input.place);
     if (place?.building !== input.building) {
-      throw invalid('place', 'no such place in this building');
+      throw invalid('place', 'noSuchPlace');
     }
   }
   const contact = contactOf(input.contact);
@@ -111,7 +111,7 @@ function follower(ctx: HubContext, ticket: string, secret: string) {
 function requester(ctx: HubContext, ticket: string, secret: string): FeedbackListRow {
   const f = follower(ctx, ticket, secret);
   if (f.who !== 'requester') {
-    throw new ApiError('forbidden', 'only the person who reported it can do this');
+    throw fail('forbidden', 'onlyRequester');
   }
   return f.row;
 }
@@ -125,7 +125,7 @@ function reopenUntil(ctx: HubContext, row: FeedbackListRow): string | null {
 // A ticket opened by its number alone (the kiosk's keypad): status and dates, nothing else.
 export function ticketStatus(ctx: HubContext, ticket: string): PublicTicketStatus {
   const row = ctx.store.feedback.byTicket(ticket);
-  if (!row) throw new ApiError('not_found', 'no ticket with this number');
+  if (!row) throw fail('not_found', 'noTicketNumber');
   return {
     ticket: row.ticket,
     status: row.status,
@@ -194,9 +194,9 @@ export async function support(
   const secret = newSecret();
   const supporters = await ctx.store.grouped(() => {
     const current = must(ctx.store.feedback.byTicket(ticket), 'ticket');
-    if (!isOpen(current.status)) throw conflict('this ticket is no longer open', 'ticket');
+    if (!isOpen(current.status)) throw conflict('ticket', 'ticketNotOpen');
     if (phone && ctx.store.feedback.followedBy(current.id, phone)) {
-      throw conflict('this phone number already follows this ticket', 'contact');
+      throw conflict('contact', 'alreadyFollowing');
     }
     ctx.store.feedback.insertSupporter(current.id, hashSecret(secret), phone, null, now);
     ctx.store.feedback.addSupporters(current.id, 1, now);
@@ -215,15 +215,15 @@ export function rate(
   const now = ctx.now().toISOString();
   const building = ctx.store.tx(() => {
     const row = requester(ctx, ticket, input.secret);
-    if (row.rating !== null) throw conflict('this ticket has been rated already', 'rating');
+    if (row.rating !== null) throw conflict('rating', 'alreadyRated');
     const next: FeedbackState = { ...stateOf(row), rating: input.rating };
     if (row.status === 'resolved') {
       const check = checkStep({ from: row.status, to: 'closed', replied: row.replied === 1 });
-      if (!check.ok) throw conflict(check.reason, check.field);
+      if (!check.ok) throw new ApiError('conflict', check.reason, check.field);
       next.status = 'closed';
       next.closedAt = now;
     } else if (row.status !== 'closed') {
-      throw conflict('a ticket can be rated once it is resolved', 'status');
+      throw conflict('status', 'rateWhenResolved');
     }
     ctx.store.feedback.update(row.id, next, now);
     if (next.status !== row.status) {
@@ -256,16 +256,13 @@ export function reopen(
   const building = ctx.store.tx(() => {
     const row = requester(ctx, ticket, input.secret);
     if (row.status !== 'resolved') {
-      throw conflict('only a resolved ticket can be reopened', 'status');
+      throw conflict('status', 'reopenOnlyResolved');
     }
     if (!reopenUntil(ctx, row)) {
-      throw conflict(
-        `a ticket can be reopened within ${ctx.config.feedbackReopenDays} days of being resolved`,
-        'status',
-      );
+      throw conflict('status', 'reopenWindow', { days: ctx.config.feedbackReopenDays });
     }
     const check = checkStep({ from: row.status, to: 'in_progress', replied: row.replied === 1 });
-    if (!check.ok) throw conflict(check.reason, check.field);
+    if (!check.ok) throw new ApiError('conflict', check.reason, check.field);
     ctx.store.feedback.update(
       row.id,
       {

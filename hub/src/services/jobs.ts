@@ -41,7 +41,7 @@ export async function runJob(
     busy = new Set();
     running.set(ctx, busy);
   }
-  if (busy.has(name)) throw conflict(`${name} is running already`, 'name');
+  if (busy.has(name)) throw conflict('name', 'jobRunning', { name });
   busy.add(name);
   const started = ctx.now();
   const runId = ctx.store.jobs.started(

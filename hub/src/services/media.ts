@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, HubContext } from '../context.ts';
-import { ApiError, conflict, invalid, must } from '../errors.ts';
+import { ApiError, conflict, errorText, invalid, must } from '../errors.ts';
 import type { MediaExt, MediaRecord } from '../store/media.ts';
 import { audit } from './audit.ts';
 
@@ -93,17 +93,14 @@ export function saveMedia(
   name: string | undefined,
 ): MediaRecord & { path: string } {
   if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw invalid(
-      'body',
-      'send the image bytes with their content type (image/png, image/jpeg, image/webp or image/gif)',
-    );
+    throw invalid('body', 'imageBytes');
   }
   if (body.length > MEDIA_MAX_BYTES)
-    throw new ApiError('too_large', 'images are at most 5 MB', 'body');
+    throw new ApiError('too_large', errorText('imageTooLarge'), 'body');
   const info = sniffImage(body);
-  if (!info) throw invalid('body', 'not a PNG, JPEG, WebP or GIF image');
+  if (!info) throw invalid('body', 'imageNotImage');
   if (info.width !== null && info.height !== null && (info.width > 12000 || info.height > 12000)) {
-    throw invalid('body', 'images are at most 12,000 pixels on a side');
+    throw invalid('body', 'imageTooWide');
   }
   const hash = createHash('sha256').update(body).digest('hex');
   const dir = mediaDir(ctx);
@@ -129,14 +126,17 @@ export function saveMedia(
   ctx.store.tx(() => {
     if (ctx.store.media.insert(record)) audit(ctx, actor, 'create', 'media', hash, null, record);
   });
-  const stored = must(ctx.store.media.get(hash), 'media');
+  const stored = must(ctx.store.media.get(hash), 'image');
   return { ...stored, path: mediaPath(stored) };
 }
 
 export function deleteMedia(ctx: HubContext, actor: Actor, hash: string): void {
   const m = must(ctx.store.media.get(hash), 'image');
   const users = ctx.store.media.usedBy(mediaPath(m));
-  if (users.length > 0) throw conflict(`still shown by ${users.slice(0, 5).join(', ')}`, 'hash');
+  if (users.length > 0) {
+    const list = users.slice(0, 5).map((u) => ({ term: `thing.${u.kind}` as const, id: u.id }));
+    throw conflict('hash', 'imageInUse', { users: { list } });
+  }
   ctx.store.tx(() => {
     ctx.store.media.remove(hash);
     audit(ctx, actor, 'delete', 'media', hash, m, null);

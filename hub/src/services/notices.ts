@@ -48,7 +48,7 @@ export function updateNotice(ctx: HubContext, actor: Actor, id: number, patch: N
     link: patch.link !== undefined ? patch.link : before.link,
   };
   if (fields.validFrom && fields.validTo && fields.validFrom >= fields.validTo) {
-    throw invalid('validTo', 'must be after validFrom');
+    throw invalid('validTo', 'afterValidFrom');
   }
   ctx.store.tx(() => {
     ctx.store.notices.update(id, fields, ctx.now().toISOString());

@@ -36,17 +36,14 @@ function checkSlides(ctx: HubContext, building: string, slides: Slide[]): void {
   slides.forEach((s, i) => {
     if (s.noticeId === undefined) return;
     const n = ctx.store.notices.get(s.noticeId);
-    if (!n || n.building !== building)
-      throw invalid(`slides.${i}.noticeId`, 'no such notice in this building');
+    if (!n || n.building !== building) throw invalid(`slides.${i}.noticeId`, 'noSuchNotice');
   });
 }
 
 function checkRule(ctx: HubContext, building: string, f: RuleFields): void {
   const p = ctx.store.playlists.get(f.playlistId);
-  if (!p || p.building !== building)
-    throw invalid('playlistId', 'no such playlist in this building');
-  if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo)
-    throw invalid('dateTo', 'must not be before dateFrom');
+  if (!p || p.building !== building) throw invalid('playlistId', 'noSuchPlaylist');
+  if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo) throw invalid('dateTo', 'notBeforeDateFrom');
 }
 
 export function createPlaylist(ctx: HubContext, actor: Actor, input: PlaylistInput): number {
@@ -93,8 +90,7 @@ export function deletePlaylist(ctx: HubContext, actor: Actor, id: number): void 
   const before = must(ctx.store.playlists.get(id), 'playlist');
   ctx.store.tx(() => {
     const using = ctx.store.playlists.rulesUsing(id);
-    if (using.length > 0)
-      throw conflict(`schedule rules ${using.join(', ')} still play this playlist`, 'id');
+    if (using.length > 0) throw conflict('id', 'playlistInUse', { rules: using.join('、') });
     ctx.store.playlists.remove(id);
     audit(ctx, actor, 'delete', 'playlist', id, before, null);
   });
@@ -115,7 +111,7 @@ export function createRule(ctx: HubContext, actor: Actor, input: RuleInput): num
 }
 
 export function updateRule(ctx: HubContext, actor: Actor, id: number, patch: RulePatch): void {
-  const before = must(ctx.store.playlists.rule(id), 'schedule rule');
+  const before = must(ctx.store.playlists.rule(id), 'rule');
   // null clears a date bound; undefined keeps it.
   const date = (next: string | null | undefined, prev: string | undefined) =>
     next === undefined ? prev : (next ?? undefined);
@@ -138,7 +134,7 @@ export function updateRule(ctx: HubContext, actor: Actor, id: number, patch: Rul
 }
 
 export function deleteRule(ctx: HubContext, actor: Actor, id: number): void {
-  const before = must(ctx.store.playlists.rule(id), 'schedule rule');
+  const before = must(ctx.store.playlists.rule(id), 'rule');
   ctx.store.tx(() => {
     ctx.store.playlists.removeRule(id);
     audit(ctx, actor, 'delete', 'schedule_rule', id, before, null);

@@ -5,7 +5,7 @@ import { must, notFound } from '../errors.ts';
 // What a scanned QR code leads to; every scan is counted for the station's reports.
 export function scanQr(ctx: HubContext, code: string): QrEntry {
   const qr = ctx.store.buildings.code(code);
-  if (!qr) throw notFound('QR code');
+  if (!qr) throw notFound('qr');
   const place = must(ctx.store.buildings.place(qr.place_id), 'place');
   const building = must(ctx.store.buildings.get(place.building), 'building');
   ctx.store.buildings.countScan(code);

@@ -8,7 +8,7 @@ import type {
   walkinInput,
 } from '#shared/schemas/events';
 import type { Actor, HubContext } from '../context.ts';
-import { conflict, must, notFound } from '../errors.ts';
+import { conflict, fail, must, notFound } from '../errors.ts';
 import type { RegistrationRow } from '../store/registrations.ts';
 import { audit } from './audit.ts';
 import { normalizePhone, phoneFor } from './personal-data.ts';
@@ -76,11 +76,11 @@ export function checkIn(
     if (!r) throw notFound('ticket');
     const e = must(ctx.store.events.seats(r.event_id), 'event');
     if (input.event !== undefined && input.event !== e.id) {
-      throw conflict(`this ticket is for another event: ${e.title}`, 'ticket');
+      throw conflict('ticket', 'ticketOtherEvent', { title: e.title });
     }
-    if (r.status === 'cancelled') throw conflict('this registration was cancelled', 'ticket');
+    if (r.status === 'cancelled') throw conflict('ticket', 'registrationCancelled');
     if (r.status === 'waitlisted') {
-      throw conflict('this ticket is on the waiting list, not confirmed', 'ticket');
+      throw conflict('ticket', 'ticketWaitlisted');
     }
     const already = r.checked_in_at !== null;
     if (!already) {
@@ -115,11 +115,11 @@ export function walkIn(
   const secret = newSecret();
   const { ticket, building } = ctx.store.tx(() => {
     const e = must(ctx.store.events.get(eventId), 'event');
-    if (now >= e.end_at) throw conflict('the event is over');
+    if (now >= e.end_at) throw fail('conflict', 'eventOver');
     if (ctx.store.registrations.liveByPhone(e.id, phone)) {
-      throw conflict('this phone number already has a ticket for this event: check it in', 'phone');
+      throw conflict('phone', 'walkInHasTicket');
     }
-    if (e.checked_in >= e.capacity) throw conflict('the room is full', 'capacity');
+    if (e.checked_in >= e.capacity) throw conflict('capacity', 'roomFull');
     const ticket = newTicket(ctx.store.registrations.ticketTaken);
     ctx.store.registrations.insert(
       {

@@ -8,7 +8,7 @@ import type {
 } from '#shared/schemas/events';
 import { localParts, zonedToUtc } from '#shared/time';
 import type { HubContext } from '../context.ts';
-import { conflict, invalid, must, notFound } from '../errors.ts';
+import { conflict, fail, invalid, must, notFound } from '../errors.ts';
 import type { EventRow } from '../store/events.ts';
 import type { RegistrationRow } from '../store/registrations.ts';
 import { toPublicEvent } from './events.ts';
@@ -66,12 +66,12 @@ export function register(
   const { ticket, allocation, building } = ctx.store.tx(() => {
     const e = must(ctx.store.events.seats(eventId), 'event');
     const captainId = input.captainCode ? captainOf(ctx, e, input.captainCode, from) : null;
-    checkWindow(e, now, captainId !== null);
+    checkWindow(e, now, captainId !== null, tzOf(ctx, e));
     if (ctx.store.registrations.liveByPhone(e.id, phone)) {
-      throw conflict('this phone number is already registered for this event', 'phone');
+      throw conflict('phone', 'phoneRegistered');
     }
     if (captainId !== null && ctx.store.registrations.liveByCaptain(e.id, captainId)) {
-      throw conflict('this captain code already holds a place at this event', 'captainCode');
+      throw conflict('captainCode', 'captainCodeUsed');
     }
     const allocation = allocate(seatState(e, now), captainId !== null, e.waitlisted);
     const ticket = newTicket(ctx.store.registrations.ticketTaken);
@@ -108,12 +108,12 @@ function captainOf(ctx: HubContext, e: EventRow, code: string, from: Origin): nu
   const captain = ctx.store.contacts.captainByCode(e.building_id, code);
   if (!captain) {
     countWrongCaptainCode(ctx, from.address);
-    throw invalid('captainCode', 'this is not a captain code of this building');
+    throw invalid('captainCode', 'notCaptainCode');
   }
   return captain.id;
 }
 
-function checkWindow(e: EventRow, now: Date, captain: boolean): void {
+function checkWindow(e: EventRow, now: Date, captain: boolean, tz: string): void {
   const phase = registrationPhase(
     {
       start: e.start_at,
@@ -123,10 +123,12 @@ function checkWindow(e: EventRow, now: Date, captain: boolean): void {
     },
     now,
   );
-  if (phase === 'closed') throw conflict('registration for this event is closed');
+  if (phase === 'closed') throw fail('conflict', 'registrationClosed');
   if (phase === 'early' || (phase === 'captains' && !captain)) {
-    throw conflict(
-      `registration opens at ${e.registration_opens}${phase === 'captains' ? '; until then only with a captain code' : ''}`,
+    throw fail(
+      'conflict',
+      phase === 'captains' ? 'registrationOpensAtCaptains' : 'registrationOpensAt',
+      { at: { time: e.registration_opens ?? e.start_at, tz } },
     );
   }
 }
@@ -138,9 +140,12 @@ function own(ctx: HubContext, ticket: string, secret: string): RegistrationRow {
   return r;
 }
 
+const tzOf = (ctx: HubContext, e: EventRow): string =>
+  ctx.store.buildings.get(e.building_id)?.timezone ?? 'Asia/Shanghai';
+
 // Reconfirmation opens at midnight, building time, the day before the event.
 export function reconfirmFrom(ctx: HubContext, e: EventRow): string {
-  const tz = ctx.store.buildings.get(e.building_id)?.timezone ?? 'Asia/Shanghai';
+  const tz = tzOf(ctx, e);
   const day = localParts(new Date(e.start_at), tz);
   return zonedToUtc(day.year, day.month, day.day - 1, 0, 0, tz).toISOString();
 }
@@ -177,7 +182,7 @@ export function cancelRegistration(ctx: HubContext, ticket: string, secret: stri
     if (r.status === 'cancelled') return null;
     const e = must(ctx.store.events.seats(r.event_id), 'event');
     if (now.toISOString() >= e.start_at) {
-      throw conflict('the event has started; the registration can no longer be cancelled');
+      throw fail('conflict', 'eventStartedNoCancel');
     }
     ctx.store.registrations.cancel(r.id, now.toISOString());
     promoteWaitlist(ctx, e.id, now);
@@ -196,12 +201,15 @@ export function reconfirm(ctx: HubContext, ticket: string, secret: string): Regi
   ctx.store.tx(() => {
     const r = own(ctx, ticket, secret);
     if (r.status !== 'confirmed') {
-      throw conflict(`only a confirmed seat can be reconfirmed; this one is ${r.status}`);
+      throw fail('conflict', 'onlyConfirmedReconfirm', {
+        status: { term: `registration.${r.status}` },
+      });
     }
     const e = must(ctx.store.events.seats(r.event_id), 'event');
-    if (now.toISOString() >= e.start_at) throw conflict('the event has started');
+    if (now.toISOString() >= e.start_at) throw fail('conflict', 'eventStarted');
     const opens = reconfirmFrom(ctx, e);
-    if (now.toISOString() < opens) throw conflict(`reconfirmation opens at ${opens}`);
+    if (now.toISOString() < opens)
+      throw fail('conflict', 'reconfirmOpensAt', { at: { time: opens, tz: tzOf(ctx, e) } });
     if (!r.reconfirmed_at) ctx.store.registrations.reconfirm(r.id, now.toISOString());
   });
   return viewRegistration(ctx, ticket, secret);

@@ -1,5 +1,5 @@
 import type { Actor } from '../context.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { fail, notFound, type ThingKey } from '../errors.ts';
 
 // Which buildings an actor may see and change (issue 13, DESIGN.md "District"). A staff
 // account carries a set of buildings, none meaning the whole district. Another building's
@@ -32,7 +32,7 @@ export function assertBuilding(actor: Actor, building: string | null | undefined
 
 export function assertDistrict(actor: Actor): void {
   if (!isDistrictWide(actor)) {
-    throw new ApiError('forbidden', 'only a district-wide account can do this');
+    throw fail('forbidden', 'districtOnly');
   }
 }
 
@@ -40,18 +40,18 @@ export function assertDistrict(actor: Actor): void {
 export function owned<T extends { building: string | null }>(
   actor: Actor,
   obj: T | null | undefined,
-  what: string,
+  what: ThingKey,
 ): T;
 export function owned<T>(
   actor: Actor,
   obj: T | null | undefined,
-  what: string,
+  what: ThingKey,
   buildingOf: (o: T) => string | null,
 ): T;
 export function owned<T>(
   actor: Actor,
   obj: T | null | undefined,
-  what: string,
+  what: ThingKey,
   buildingOf: (o: T) => string | null = (o) => (o as { building: string | null }).building,
 ): T {
   if (obj === null || obj === undefined || !inScope(actor, buildingOf(obj))) throw notFound(what);

@@ -1,6 +1,6 @@
 import type { StaffUser } from '#shared/schemas/staff';
 import type { Actor, HubContext } from '../context.ts';
-import { ApiError, invalid } from '../errors.ts';
+import { ApiError, errorText, invalid } from '../errors.ts';
 import { inScope } from './scope.ts';
 
 // A building's admin manages its own building's staff: accounts whose buildings all lie
@@ -15,13 +15,9 @@ export function manages(actor: Actor, user: Pick<StaffUser, 'buildings'>): boole
 // never the whole district.
 export function checkGrant(ctx: HubContext, actor: Actor, buildings: readonly string[]): void {
   buildings.forEach((b, i) => {
-    if (!ctx.store.buildings.get(b)) throw invalid(`buildings.${i}`, `no building "${b}"`);
+    if (!ctx.store.buildings.get(b)) throw invalid(`buildings.${i}`, 'unknownBuilding', { id: b });
   });
   if (buildings.length === 0 && actor.buildings !== null) {
-    throw new ApiError(
-      'forbidden',
-      "a building's admin can only create accounts for its own buildings",
-      'buildings',
-    );
+    throw new ApiError('forbidden', errorText('ownBuildingsOnly'), 'buildings');
   }
 }

@@ -1,5 +1,5 @@
 import type { HubContext } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { fail } from '../errors.ts';
 import { Limiter } from './limiter.ts';
 import type { Origin } from './registrations.ts';
 
@@ -49,7 +49,7 @@ export interface VisitorKeys {
   device?: string | null | undefined;
 }
 
-const tooMany = () => new ApiError('rate_limited', 'too many submissions; try again later');
+const tooMany = () => fail('rate_limited', 'submissionsThrottled');
 
 // Counts one public write against each key it names; 429 once any is over its limit.
 export function takeVisitorLimits(ctx: HubContext, keys: VisitorKeys): void {
@@ -79,6 +79,6 @@ export function countWrongLink(ctx: HubContext, address: string): void {
 // one: otherwise the refusal would tell a guesser when a guess was right.
 export function checkLinkGuesses(ctx: HubContext, address: string): void {
   if (limiters(ctx).wrongLink.blocked(address)) {
-    throw new ApiError('rate_limited', 'too many wrong links from this address; try again later');
+    throw fail('rate_limited', 'wrongLinksThrottled');
   }
 }

@@ -63,15 +63,19 @@ export function mediaStore(db: Db) {
     },
     remove: (hash: string) => sql('DELETE FROM media WHERE hash = ?').run(hash).changes > 0,
     // Where a file is still shown, by its path (/media/{hash}.{ext}) in the content naming images.
-    usedBy: (path: string): string[] =>
-      sql<[{ path: string }], { what: string }>(
-        `SELECT 'notice ' || id AS what FROM notices WHERE image = @path
-         UNION ALL SELECT 'contact ' || id FROM contacts WHERE photo = @path
-         UNION ALL SELECT 'feedback ' || ticket FROM feedback WHERE photo = @path
-         UNION ALL SELECT 'playlist ' || id FROM playlists WHERE instr(slides, @path) > 0`,
-      )
-        .all({ path })
-        .map((r) => r.what),
+    usedBy: (path: string): MediaUser[] =>
+      sql<[{ path: string }], MediaUser>(
+        `SELECT 'notice' AS kind, CAST(id AS TEXT) AS id FROM notices WHERE image = @path
+         UNION ALL SELECT 'contact', CAST(id AS TEXT) FROM contacts WHERE photo = @path
+         UNION ALL SELECT 'feedback', ticket FROM feedback WHERE photo = @path
+         UNION ALL SELECT 'playlist', CAST(id AS TEXT) FROM playlists WHERE instr(slides, @path) > 0`,
+      ).all({ path }),
   };
 }
 export type MediaStore = ReturnType<typeof mediaStore>;
+
+// What still shows an image: a notice, contact or playlist by id, feedback by ticket.
+export interface MediaUser {
+  kind: 'notice' | 'contact' | 'feedback' | 'playlist';
+  id: string;
+}

@@ -2,6 +2,7 @@ import { render, type FunctionComponent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
 import type { Locale } from '#shared/enums';
+import { speak } from './data/api.ts';
 import { readPageData } from './data/page-data.ts';
 import { locale as localeSchema } from './data/schemas.ts';
 import { phoneWords, PhoneWordsContext, useT } from './ui/i18n.tsx';
@@ -48,19 +49,18 @@ function Root<D extends Base>({
   const [locale, setLocale] = useState<Locale>(
     () => storedLocale() ?? data?.locale ?? (/^en\b/i.test(navigator.language) ? 'en' : 'zh-CN'),
   );
-  const words = useMemo(
-    () =>
-      phoneWords(locale, data?.tz ?? 'Asia/Shanghai', (l) => {
-        try {
-          localStorage.setItem(LOCALE_KEY, l);
-        } catch {
-          // Private mode: the choice lasts for this page only.
-        }
-        document.documentElement.lang = l;
-        setLocale(l);
-      }),
-    [locale, data?.tz],
-  );
+  const words = useMemo(() => {
+    speak(locale);
+    return phoneWords(locale, data?.tz ?? 'Asia/Shanghai', (l) => {
+      try {
+        localStorage.setItem(LOCALE_KEY, l);
+      } catch {
+        // Private mode: the choice lasts for this page only.
+      }
+      document.documentElement.lang = l;
+      setLocale(l);
+    });
+  }, [locale, data?.tz]);
   return (
     <PhoneWordsContext.Provider value={words}>
       <Shell building={data?.building.name ?? ''}>

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorBody, type ErrorCode } from '#shared/api-error';
+import { prefs } from './prefs.ts';
 
 // A refused or failed call: the API's own code, message and field when it sent them.
 export class ApiFailure extends Error {
@@ -25,7 +26,8 @@ async function send(
   body: unknown,
   extra: Record<string, string>,
 ): Promise<Response> {
-  const headers: Record<string, string> = { ...extra };
+  // The hub words its refusals in the console's language, not the browser's.
+  const headers: Record<string, string> = { 'accept-language': prefs.get().locale, ...extra };
   let payload: BodyInit | undefined;
   if (body instanceof Blob) {
     headers['content-type'] = body.type || 'application/octet-stream';

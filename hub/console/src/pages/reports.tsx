@@ -17,8 +17,9 @@ export function ReportsPage() {
   const [kind, setKind] = useState<ReportKind>('plays');
   const today = todayIn(b.timezone);
   const [period, setPeriod] = useState({ from: addDays(today, -29), to: today });
-  const parsed = reportQuery.safeParse({ building: b.id, ...period });
-  const errors = parsed.success ? {} : issueErrors(parsed.error.issues, t);
+  const query = { building: b.id, ...period };
+  const parsed = reportQuery.safeParse(query);
+  const errors = parsed.success ? {} : issueErrors(parsed.error.issues, query, locale);
   const View = VIEWS[kind];
   return (
     <>

@@ -1,5 +1,6 @@
 import { checkStep } from '#shared/feedback-lifecycle';
 import type { FeedbackStatus } from '#shared/enums';
+import { renderError } from '#shared/i18n/error-text';
 import { feedbackPatch, type StaffFeedbackDetail } from '#shared/schemas/feedback';
 import { stepFeedback } from '../data/feedback.ts';
 import { useI18n } from '../i18n.ts';
@@ -9,7 +10,7 @@ import { useForm } from '../ui/form.tsx';
 // Moves a ticket on: the next status, a note for staff, a reply the requester sees. The
 // lifecycle's own check runs here first, and the API runs it again.
 export function TicketActions(props: { ticket: StaffFeedbackDetail; onDone: () => void }) {
-  const { t, v } = useI18n();
+  const { t, v, locale } = useI18n();
   const tk = props.ticket;
   const f = useForm({
     status: (tk.allowedNext[0] ?? tk.status) as FeedbackStatus,
@@ -49,7 +50,7 @@ export function TicketActions(props: { ticket: StaffFeedbackDetail; onDone: () =
             ? t('fb.replyNeeded')
             : step.field === 'note'
               ? t('fb.declineNeeds')
-              : step.reason;
+              : renderError(step.reason, locale);
         return f.setErrors({ [step.field ?? 'status']: why, form: why });
       }
     }

@@ -1,51 +1,34 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { ApiFailure } from '../data/http.ts';
-import { useI18n, type I18n } from '../i18n.ts';
+import type { Locale } from '#shared/enums';
+import { renderError } from '#shared/i18n/error-text';
+import { issueReason } from '#shared/i18n/issues';
+import { useI18n } from '../i18n.ts';
 import { toast } from './dialog.tsx';
 
 export type Errors = Record<string, string>;
 
 // Zod's issues in the console's language, keyed by the field they name ("floors.1" → "floors").
-export function issueErrors(issues: readonly z.core.$ZodIssue[], t: I18n['t']): Errors {
+// The reasons are the hub's own (shared/i18n/issues.ts), so a form and the API say the same.
+export function issueErrors(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  locale: Locale,
+): Errors {
   const out: Errors = {};
   for (const i of issues) {
     const key = String(i.path[0] ?? 'form');
     if (out[key]) continue;
-    out[key] = issueMessage(i, t);
+    out[key] = renderError(issueReason(i, input), locale);
   }
   return out;
-}
-
-function issueMessage(i: z.core.$ZodIssue, t: I18n['t']): string {
-  switch (i.code) {
-    case 'invalid_type':
-      return i.input === undefined || i.input === '' ? t('form.required') : t('form.badValue');
-    case 'too_small':
-      if (i.origin === 'string')
-        return Number(i.minimum) <= 1
-          ? t('form.required')
-          : t('form.tooShort', { n: Number(i.minimum) });
-      return i.origin === 'array'
-        ? t('form.required')
-        : t('form.tooSmall', { n: Number(i.minimum) });
-    case 'too_big':
-      return i.origin === 'string'
-        ? t('form.tooLong', { n: Number(i.maximum) })
-        : t('form.tooBig', { n: Number(i.maximum) });
-    case 'invalid_format':
-      return t('form.badFormat');
-    case 'invalid_value':
-      return t('form.badValue');
-    default:
-      return i.message;
-  }
 }
 
 // One form's values, per-field errors and the call that sends it. A refusal from the API
 // lands next to the field it names, or above the form when it names none.
 export function useForm<V extends Record<string, unknown>>(initial: V) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -62,7 +45,7 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
   function check<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> | null {
     const r = schema.safeParse(input);
     if (r.success) return r.data;
-    setErrors({ ...issueErrors(r.error.issues, t), form: t('form.fixErrors') });
+    setErrors({ ...issueErrors(r.error.issues, input, locale), form: t('form.fixErrors') });
     return null;
   }
   async function run(fn: () => Promise<unknown>): Promise<boolean> {

@@ -60,7 +60,7 @@ export const playlistRoutes: Route = (app, ctx) => {
   app.get(
     '/api/staff/schedule-rules/:id',
     { schema: { tags, params: idParam, response: { 200: scheduleRule } }, ...read },
-    async (req) => must(ctx.store.playlists.rule(req.params.id), 'schedule rule'),
+    async (req) => must(ctx.store.playlists.rule(req.params.id), 'rule'),
   );
   app.post(
     '/api/staff/schedule-rules',
@@ -98,7 +98,7 @@ export const playlistRoutes: Route = (app, ctx) => {
       const at = q.at ? new Date(q.at) : ctx.now();
       if (q.device) {
         const placement = svc.devicePlacement(ctx, req.params.b, q.device);
-        if (!placement) throw invalid('device', 'no such device in this building');
+        if (!placement) throw invalid('device', 'noSuchDevice');
         return svc.previewFor(ctx, req.params.b, placement, at);
       }
       return svc.previewFor(

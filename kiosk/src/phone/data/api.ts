@@ -9,6 +9,12 @@ export interface Failure {
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
+// The page's language, so the hub words its refusals in it rather than in the browser's.
+let language = 'zh-CN';
+export function speak(locale: string): void {
+  language = locale;
+}
+
 // One request to the public API; the answer is checked, errors come back in the one shape.
 export async function send<S extends z.ZodMiniType>(
   method: string,
@@ -21,7 +27,10 @@ export async function send<S extends z.ZodMiniType>(
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': contentType },
+      headers: {
+        'accept-language': language,
+        ...(body === undefined ? {} : { 'content-type': contentType }),
+      },
       body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
     });
   } catch {
