@@ -68,6 +68,9 @@ async function drawnFonts(page: Page, max = 12): Promise<Drawn[]> {
 // Every probed element's Chinese characters were drawn with the shipped font. The font
 // loads after first paint (font-display: swap), so this waits for the page's fonts first.
 async function assertShippedFont(page: Page, name: string): Promise<Drawn[]> {
+  await page.waitForFunction(() =>
+    [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded'),
+  );
   await page.evaluate(() => document.fonts.ready);
   const drawn = await drawnFonts(page);
   assert.ok(drawn.length > 0, `${name}: no Chinese text on the page`);
@@ -126,11 +129,12 @@ describe('Chinese text with no CJK font on the machine', () => {
     const slices = readdirSync(join(import.meta.dirname, '../../signage/dist/assets')).filter((f) =>
       f.endsWith('.woff2'),
     ).length;
-    const cached = await screen.page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      return (await (await caches.open('signage-fonts')).keys()).length;
-    });
-    assert.equal(cached, slices, 'every slice of the font is in the service worker cache');
+    // The worker fills its font cache after it takes over the page.
+    await screen.page.waitForFunction(
+      async (slices) => (await (await caches.open('signage-fonts')).keys()).length === slices,
+      slices,
+      { polling: 250, timeout: 60_000 },
+    );
 
     // With the hub unreachable, a reload still draws Chinese with the shipped font.
     await screen.context.setOffline(true);
