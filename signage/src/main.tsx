@@ -31,4 +31,6 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base, type: 'module' })
     .catch((err: unknown) => store.fail(`service worker: ${String(err)}`));
+  // The font's slices are kept for offline use once the worker is in charge (sw.ts).
+  void navigator.serviceWorker.ready.then((r) => r.active?.postMessage('cache-fonts'));
 }

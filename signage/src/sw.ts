@@ -5,6 +5,9 @@
 interface SwEvent extends Event {
   waitUntil(p: Promise<unknown>): void;
 }
+interface SwMessageEvent extends SwEvent {
+  data: unknown;
+}
 interface SwFetchEvent extends SwEvent {
   request: Request;
   respondWith(r: Promise<Response>): void;
@@ -12,6 +15,7 @@ interface SwFetchEvent extends SwEvent {
 interface SwScope {
   addEventListener(type: 'install' | 'activate', fn: (e: SwEvent) => void): void;
   addEventListener(type: 'fetch', fn: (e: SwFetchEvent) => void): void;
+  addEventListener(type: 'message', fn: (e: SwMessageEvent) => void): void;
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
   registration: { scope: string };
@@ -24,7 +28,9 @@ const VERSION = '__VERSION__';
 const PRECACHE: string[] = __PRECACHE__;
 const SHELL = `signage-shell-${VERSION}`;
 // The Chinese font's slices, all of them (a screen must show any new text with no hub):
-// fetched once into a cache that outlives builds, since their names are content hashes.
+// fetched once into a cache that outlives builds, since their names are content hashes. Not
+// in the install: 4.6 MB would hold back the shell's offline cache; the page asks for them
+// once the worker controls it ('cache-fonts'), and every load tops up what is missing.
 const FONTS: string[] = __FONTS__;
 const FONT_CACHE = 'signage-fonts';
 const MEDIA = 'signage-media';
@@ -34,9 +40,10 @@ const INDEX = new URL('index.html', self.registration.scope).pathname;
 
 self.addEventListener('install', (e) => {
   e.waitUntil(
-    Promise.all([caches.open(SHELL).then((c) => c.addAll(PRECACHE)), addMissingFonts()]).then(() =>
-      self.skipWaiting(),
-    ),
+    caches
+      .open(SHELL)
+      .then((c) => c.addAll(PRECACHE))
+      .then(() => self.skipWaiting()),
   );
 });
 
@@ -45,6 +52,10 @@ async function addMissingFonts(): Promise<void> {
   const held = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
   await cache.addAll(FONTS.filter((f) => !held.has(f)));
 }
+
+self.addEventListener('message', (e) => {
+  if (e.data === 'cache-fonts') e.waitUntil(addMissingFonts());
+});
 
 async function dropOldFonts(): Promise<void> {
   const cache = await caches.open(FONT_CACHE);

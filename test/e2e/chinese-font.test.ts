@@ -27,37 +27,27 @@ interface Drawn {
 
 // The fonts Chromium drew each visible element's own Chinese text with (up to `max`).
 async function drawnFonts(page: Page, max = 12): Promise<Drawn[]> {
-  const count = await page.evaluate((max) => {
+  const texts = await page.evaluate((max) => {
     // No named functions in here: the test's compiler would wrap them in a helper the page lacks.
-    let n = 0;
+    const found: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const own = [...el.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE);
-      const text = own.map((c) => c.textContent ?? '').join('');
+      const text = [...el.childNodes]
+        .filter((c) => c.nodeType === Node.TEXT_NODE)
+        .map((c) => c.textContent ?? '')
+        .join('');
       if (!/[\u3400-\u9fff]/.test(text) || el.getClientRects().length === 0) continue;
-      el.dataset.fontProbe = String(n++);
-      if (n >= max) break;
+      el.dataset.fontProbe = String(found.length);
+      found.push(text);
+      if (found.length >= max) break;
     }
-    return n;
+    return found;
   }, max);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
   const drawn: Drawn[] = [];
-  for (let i = 0; i < count; i++) {
-    const probe = page.locator(`[data-font-probe="${i}"]`);
+  for (const [i, text] of texts.entries()) {
     // A screen re-renders as it plays: an element gone since it was marked is passed over.
-    const text = await probe
-      .evaluate(
-        (el) =>
-          [...el.childNodes]
-            .filter((c) => c.nodeType === Node.TEXT_NODE)
-            .map((c) => c.textContent ?? '')
-            .join(''),
-        undefined,
-        { timeout: 1000 },
-      )
-      .catch(() => null);
-    if (text === null) continue;
     const fonts = await cdp
       .send('DOM.getDocument', { depth: 0 })
       .then(({ root }) =>
@@ -78,6 +68,9 @@ async function drawnFonts(page: Page, max = 12): Promise<Drawn[]> {
 // Every probed element's Chinese characters were drawn with the shipped font. The font
 // loads after first paint (font-display: swap), so this waits for the page's fonts first.
 async function assertShippedFont(page: Page, name: string): Promise<Drawn[]> {
+  await page.waitForFunction(() =>
+    [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded'),
+  );
   await page.evaluate(() => document.fonts.ready);
   const drawn = await drawnFonts(page);
   assert.ok(drawn.length > 0, `${name}: no Chinese text on the page`);
@@ -136,11 +129,12 @@ describe('Chinese text with no CJK font on the machine', () => {
     const slices = readdirSync(join(import.meta.dirname, '../../signage/dist/assets')).filter((f) =>
       f.endsWith('.woff2'),
     ).length;
-    const cached = await screen.page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      return (await (await caches.open('signage-fonts')).keys()).length;
-    });
-    assert.equal(cached, slices, 'every slice of the font is in the service worker cache');
+    // The worker fills its font cache after it takes over the page.
+    await screen.page.waitForFunction(
+      async (slices) => (await (await caches.open('signage-fonts')).keys()).length === slices,
+      slices,
+      { polling: 250, timeout: 60_000 },
+    );
 
     // With the hub unreachable, a reload still draws Chinese with the shipped font.
     await screen.context.setOffline(true);

@@ -11,6 +11,7 @@ import { CheckinPage } from './pages/checkin.tsx';
 import { ContactsPage } from './pages/contacts.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
 import { DevicesPage } from './pages/devices.tsx';
+import { ScreenHealthPage } from './pages/screen-health.tsx';
 import { EventsPage } from './pages/events.tsx';
 import { FeedbackBoardPage } from './pages/feedback-board.tsx';
 import { HolidaysPage } from './pages/holidays.tsx';
@@ -53,6 +54,7 @@ const ROUTES: { path: string; page: Page; permission?: Permission; bare?: boolea
   { path: '/places', page: PlacesPage },
   { path: '/places/:id/poster', page: PosterPage, bare: true },
   { path: '/devices', page: DevicesPage },
+  { path: '/screen-health', page: ScreenHealthPage },
   { path: '/reports', page: ReportsPage },
   { path: '/users', page: UsersPage, permission: 'users' },
   { path: '/audit', page: AuditPage, permission: 'users' },

@@ -21,6 +21,7 @@ import { phonePageRoutes } from './routes/phone-pages.ts';
 import { buildingRoutes } from './routes/buildings.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { screenHealthRoutes } from './routes/screen-health.ts';
 import { eventRoutes } from './routes/events.ts';
 import { feedbackPhotoRoutes } from './routes/feedback-photos.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
@@ -54,6 +55,7 @@ export const ROUTES: Route[] = [
   noticeRoutes,
   eventRoutes,
   deviceRoutes,
+  screenHealthRoutes,
   alertRoutes,
   registrationRoutes,
   feedbackRoutes,

@@ -140,7 +140,15 @@ export function deviceStore(db: Db) {
       sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
     },
     // An embedded broker starts with nobody connected; screens say "online" again as they return.
-    allOffline: () => sql('UPDATE devices SET online = 0 WHERE online = 1').run().changes,
+    // The change is recorded, so the uptime history does not run on through the restart (the
+    // broker died with the hub: no will said "offline" for them).
+    allOffline: (at = new Date().toISOString()): number =>
+      db.transaction(() => {
+        sql(
+          'INSERT INTO device_presence (device_id, online, at) SELECT id, 0, ? FROM devices WHERE online = 1',
+        ).run(at);
+        return sql('UPDATE devices SET online = 0 WHERE online = 1').run().changes;
+      })(),
     presence: (id: string, limit: number) =>
       sql<[string, number], PresenceRow>(
         'SELECT online, at FROM device_presence WHERE device_id = ? ORDER BY id DESC LIMIT ?',

@@ -17,6 +17,7 @@ import { snapshotStore } from './snapshots.ts';
 import { playlistStore } from './playlists.ts';
 import { registrationStore } from './registrations.ts';
 import { reportStore } from './reports.ts';
+import { screenHealthStore } from './screen-health.ts';
 import { staffStore } from './staff.ts';
 
 // The one place that knows every table; services reach SQL only through these.
@@ -50,6 +51,7 @@ export function storeOver(db: Db) {
     snapshots: snapshotStore(db),
     alerts: alertStore(db),
     plays: playStore(db),
+    screenHealth: screenHealthStore(db),
     close: () => db.close(),
   };
 }

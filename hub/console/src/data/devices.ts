@@ -9,6 +9,7 @@ import {
   type deviceClaim,
   type deviceMove,
 } from '#shared/schemas/devices';
+import { screenHealthReport } from '#shared/schemas/screen-health';
 import type { DEVICE_COMMANDS } from '#shared/payloads';
 import { call, qs } from './http.ts';
 import { subscribeBuilding } from './live.ts';
@@ -24,6 +25,11 @@ export const revokeDevice = (id: string) =>
   call(okResponse, 'POST', `/api/staff/devices/${id}/revoke`, {});
 export const sendCommand = (id: string, cmd: (typeof DEVICE_COMMANDS)[number]) =>
   call(deviceCommandSent, 'POST', `/api/staff/devices/${id}/commands`, { cmd });
+
+export const getScreenHealth = (b: string, days: number) =>
+  call(screenHealthReport, 'GET', `/api/staff/buildings/${b}/screen-health${qs({ days })}`);
+export const setOfflineLimit = (b: string, offlineAfterMinutes: number) =>
+  call(okResponse, 'PUT', `/api/staff/buildings/${b}/screen-health`, { offlineAfterMinutes });
 
 export const subscribePresence = (
   b: string,

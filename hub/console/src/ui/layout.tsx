@@ -48,6 +48,7 @@ const NAV: { section?: ConsoleKey; items: NavItem[] }[] = [
     items: [
       { to: '/places', key: 'nav.places' },
       { to: '/devices', key: 'nav.devices' },
+      { to: '/screen-health', key: 'nav.screenHealth' },
       { to: '/reports', key: 'nav.reports' },
     ],
   },
