@@ -10,7 +10,5 @@ export const systemRoutes: Route = (app, ctx, { metrics }) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () =>
-    openapiDocument(app),
-  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => openapiDocument(app));
 };
