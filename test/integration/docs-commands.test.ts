@@ -11,7 +11,7 @@ import { spawnHub, type HubProcess } from '../helpers/hub-process.ts';
 
 const run = promisify(execFile);
 
-// Every command of the operator's guide marked runnable, run as written against a
+// Every command of the operator's guide and the MQTT contract marked runnable, run as written against a
 // throwaway hub: `localhost:8080` is that hub, `$DATA_DIR` its data directory.
 let hub: HubProcess;
 let dataDir: string;
@@ -24,20 +24,32 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('the operator guide has runnable commands, and each runs', async () => {
-  const blocks = runnableBlocks(readDoc('docs/operator-guide.md'));
-  assert.ok(blocks.length >= 4, `found ${blocks.length} runnable blocks`);
-  for (const block of blocks) {
-    const script = `set -euo pipefail\n${block.replaceAll('localhost:8080', `127.0.0.1:${hub.port}`)}`;
-    try {
-      await run('bash', ['-c', script], {
-        env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD },
-        timeout: 60_000,
-      });
-    } catch (err) {
-      assert.fail(
-        `this block failed:\n${block}\n${String((err as { stderr?: string }).stderr ?? err)}`,
-      );
-    }
+const asWritten = (block: string) =>
+  block
+    .replaceAll('localhost:8080', `127.0.0.1:${hub.port}`)
+    .replaceAll('-h localhost -p 1883', `-h 127.0.0.1 -p ${hub.mqttPort}`);
+
+for (const [page, least] of [
+  ['docs/operator-guide.md', 4],
+  ['docs/mqtt-contract.md', 1],
+] as const) {
+  test(`${page}: every runnable command runs`, async () => {
+    const blocks = runnableBlocks(readDoc(page));
+    assert.ok(blocks.length >= least, `found ${blocks.length} runnable blocks`);
+    for (const block of blocks) await runBlock(block);
+  });
+}
+
+async function runBlock(block: string) {
+  const script = `set -euo pipefail\n${asWritten(block)}`;
+  try {
+    await run('bash', ['-c', script], {
+      env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD },
+      timeout: 60_000,
+    });
+  } catch (err) {
+    assert.fail(
+      `this block failed:\n${block}\n${String((err as { stderr?: string }).stderr ?? err)}`,
+    );
   }
-});
+}
