@@ -37,11 +37,13 @@ export const feedbackTicketParams = z.object({
 
 export const STEP_ACTORS = ['requester', 'staff', 'system'] as const;
 
+// A step as the requester's link shows it: the reply written for them, and their own words
+// (a rating comment, a "not fixed" reason). Staff notes are internal and never appear here.
 export const feedbackStep = z.object({
   status: z.enum(FEEDBACK_STATUSES),
   at: z.string(),
-  note: z.string().optional(),
   reply: z.string().optional(),
+  comment: z.string().optional(),
   // Who took the step; staff names stay in the console.
   by: z.enum(STEP_ACTORS).optional(),
 });
@@ -135,7 +137,12 @@ export const staffFeedback = z.object({
 });
 export type StaffFeedback = z.infer<typeof staffFeedback>;
 
-export const staffFeedbackStep = feedbackStep.extend({
+export const staffFeedbackStep = z.object({
+  status: z.enum(FEEDBACK_STATUSES),
+  at: z.string(),
+  // Internal: staff only. A requester's step keeps their comment here.
+  note: z.string().optional(),
+  reply: z.string().optional(),
   by: z.enum(STEP_ACTORS),
   actor: z.string().nullable(),
 });

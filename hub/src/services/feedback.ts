@@ -150,8 +150,9 @@ export function viewFeedback(ctx: HubContext, ticket: string, secret: string): F
       status: s.status,
       at: s.at,
       by: s.actor_kind,
-      ...(s.note === null ? {} : { note: s.note }),
       ...(s.reply === null ? {} : { reply: s.reply }),
+      // Only the requester's own words: a staff note is internal (DESIGN.md, feedback loop).
+      ...(s.note !== null && s.actor_kind === 'requester' ? { comment: s.note } : {}),
     })),
     follower: who,
     canRate:

@@ -44,8 +44,8 @@ export const publicEvent = z.object({
 const step = z.object({
   status: z.enum(FEEDBACK_STATUSES),
   at: z.string(),
-  note: z.optional(z.string()),
   reply: z.optional(z.string()),
+  comment: z.optional(z.string()),
   by: z.optional(z.enum(['requester', 'staff', 'system'])),
 });
 
