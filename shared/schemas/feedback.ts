@@ -19,7 +19,7 @@ export const feedbackInput = z.object({
   // Only a photo the hub stored (POST /api/public/feedback/photos) may be attached.
   photo: z
     .string()
-    .regex(/^\/media\/[a-f0-9]{64}\.(png|jpg|webp|gif)$/, reason('badFormat'))
+    .regex(/^[a-f0-9]{32}$/, reason('badFormat'))
     .optional(),
   website: z.string().max(200).optional(),
 });
@@ -30,6 +30,9 @@ export const feedbackCreated = z.object({
   secret: z.string(),
   url: z.string(),
 });
+
+// The upload's handle: random, so only the phone that sent the photo can attach it.
+export const photoUploaded = z.object({ photo: z.string() });
 
 export const feedbackTicketParams = z.object({
   ticket: z.string().regex(/^[0-9]{8}$/, '8 digits'),

@@ -10,7 +10,8 @@ import { ApiError, conflict, invalid, must } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
 import { audit } from './audit.ts';
 import { dueFrom } from './feedback-deadlines.ts';
-import { phoneFor } from './personal-data.ts';
+import { photoUrl } from './feedback-photos.ts';
+import { nameFor, phoneFor, seesPhotos } from './personal-data.ts';
 
 // The staff side of the feedback loop: triage, steps, replies, merging duplicates.
 
@@ -23,9 +24,10 @@ function staffView(ctx: HubContext, actor: Actor, r: FeedbackListRow): StaffFeed
     text: r.text,
     placeId: r.place_id,
     place: r.place_name,
-    contactName: r.contact_name,
+    contactName: r.contact_name === null ? null : nameFor(actor, r.contact_name),
     contactPhone: r.contact_phone === null ? null : phoneFor(actor, r.contact_phone),
-    photo: r.photo,
+    // Citizens' photos are for those who work the loop, served through the ticket.
+    photo: r.photo !== null && seesPhotos(actor) ? photoUrl(r.ticket) : null,
     assignee: r.assignee,
     supporters: r.supporters,
     rating: r.rating,
