@@ -54,6 +54,9 @@ export function storeOver(db: Db) {
     alerts: alertStore(db),
     plays: playStore(db),
     screenHealth: screenHealthStore(db),
+    // Empties the WAL into the database file and truncates it, so no older copy of a page
+    // (with data since blanked) stays on disk; skipped quietly while a reader holds it.
+    checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     close: () => db.close(),
   };
 }

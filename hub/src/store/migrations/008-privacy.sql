@@ -12,3 +12,7 @@ CREATE TABLE feedback_photos (
 CREATE INDEX feedback_photos_created ON feedback_photos(created_at);
 -- Who uses a photo, for attaching it once and for the orphan clean-up.
 CREATE INDEX feedback_photo ON feedback(photo) WHERE photo IS NOT NULL;
+
+-- When retention blanked a ticket's texts and personal data (hardening 18.3): the counters
+-- keep its category, place, dates and steps.
+ALTER TABLE feedback ADD COLUMN purged_at TEXT;
