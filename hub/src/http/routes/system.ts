@@ -1,3 +1,4 @@
+import { openapiDocument } from '../openapi.ts';
 import type { Route } from '../server.ts';
 
 export const systemRoutes: Route = (app, ctx, { metrics }) => {
@@ -9,5 +10,5 @@ export const systemRoutes: Route = (app, ctx, { metrics }) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => openapiDocument(app));
 };
