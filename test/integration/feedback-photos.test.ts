@@ -116,6 +116,16 @@ describe("citizens' photos: kept with their ticket, without metadata, for handle
     assert.equal((await photoOf(t, tokens.viewer)).status, 403);
     assert.equal((await photoOf(t, tokens.editor)).status, 403);
     assert.equal((await photoOf(t, tokens['b-handler'])).status, 404, 'another building');
+    const elsewhere = await hub.api(
+      'GET',
+      `/api/staff/feedback/${t}`,
+      undefined,
+      tokens['b-handler'],
+    );
+    assert.equal(elsewhere.status, 404, "nor its ticket's details");
+    const step = { status: 'in_progress' };
+    const patch = await hub.api('PATCH', `/api/staff/feedback/${t}`, step, tokens['b-handler']);
+    assert.equal(patch.status, 404);
     assert.equal((await photoOf(t, admin)).status, 200);
     for (const role of ['viewer', 'editor']) {
       const d = await hub.api<{ photo: string | null }>(

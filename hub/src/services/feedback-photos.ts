@@ -24,6 +24,9 @@ import { owned } from './scope.ts';
 // The phone already scales to 1600 px (kiosk/src/phone/data/photo.ts); a larger upload is
 // scaled here too, so one photo stays under ~1.5 MB on disk whatever was sent.
 const MAX_EDGE = 1600;
+// A PNG of a few kilobytes may claim 12,000 × 12,000 pixels and take ~430 MB to decode; a
+// real photo that fits in 5 MB is well under 40 megapixels.
+const MAX_PIXELS = 40_000_000;
 const PHOTO_ID = /^[a-f0-9]{32}$/;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -57,7 +60,7 @@ function takePhotoLimit(ctx: HubContext, client: string): void {
 // turning the pixels the way the camera's orientation tag said.
 async function reencode(body: Buffer) {
   try {
-    return await sharp(body, { limitInputPixels: 12000 * 12000, failOn: 'error' })
+    return await sharp(body, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
       .rotate()
       .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
