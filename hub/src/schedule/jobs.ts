@@ -1,9 +1,9 @@
 import type { JobName } from '#shared/schemas/console';
 import type { HubContext } from '../context.ts';
 import { backupNow } from '../services/backup.ts';
-import { removeOrphanPhotos } from '../services/feedback-photos.ts';
 import { autoCloseFeedback } from '../services/visitor-jobs.ts';
 import { eventTimes, noticeAndPlaylistWindows } from './edges.ts';
+import { removeOrphanPhotos } from './photo-cleanup.ts';
 import { purgePersonalData } from './purge.ts';
 
 export interface JobDef {

@@ -1,13 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Actor, HubContext } from '../context.ts';
@@ -125,28 +117,6 @@ export function deletePhotoFiles(ctx: HubContext, ids: readonly string[]): void 
   for (const id of ids) {
     if (PHOTO_ID.test(id)) rmSync(photoFile(ctx, id), { force: true });
   }
-}
-
-// The clean-up job: uploads no ticket took, and files with no row (a crash between the two).
-export function removeOrphanPhotos(ctx: HubContext, at: Date): string {
-  const before = new Date(at.getTime() - ORPHAN_AFTER_MS).toISOString();
-  const orphans = ctx.store.tx(() => {
-    const ids = ctx.store.feedbackPhotos.orphansBefore(before);
-    for (const id of ids) ctx.store.feedbackPhotos.remove(id);
-    return ids;
-  });
-  deletePhotoFiles(ctx, orphans);
-  // savePhoto writes the file and its row in one synchronous stretch: a file without a row
-  // is a leftover of a crash between the two, never one being written.
-  const known = new Set(ctx.store.feedbackPhotos.ids());
-  let strays = 0;
-  const dir = photoDir(ctx);
-  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    if (known.has(name.slice(0, -'.jpg'.length)) && name.endsWith('.jpg')) continue;
-    rmSync(join(dir, name), { force: true });
-    strays++;
-  }
-  return `${orphans.length} unattached photos removed, ${strays} stray files`;
 }
 
 // Before migration 008 a ticket's photo was signage media, stored byte for byte with its
