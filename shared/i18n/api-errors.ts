@@ -211,6 +211,19 @@ const WORDS = {
   stepNeedsReply: ['改为“{to}”前须先答复反馈人', '{to} needs a reply to the requester first'],
   declineNeedsReason: ['不予受理须写明理由', 'declining needs a reason'],
   nameSurvivor: ['请填写合并到的反馈编号', 'name the surviving ticket'],
+
+  // Citizens' photos (privacy: pilot 12.5, hardening 18.2-18.4).
+  'thing.photo': ['照片', 'photo'],
+  photoUnreadable: [
+    '照片无法读取：文件已损坏或不是图片',
+    'the photo cannot be read: the file is damaged or not an image',
+  ],
+  photoNotFound: ['照片已失效，请重新选择照片', 'the photo has expired; choose it again'],
+  photoTaken: ['这张照片已附在另一条反馈上', 'this photo is attached to another ticket'],
+  photosThrottled: [
+    '今天上传的照片太多，请明天再试',
+    'too many photos uploaded today; try again tomorrow',
+  ],
 } as const;
 
 export type ErrorKey = keyof typeof WORDS;

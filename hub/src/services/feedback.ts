@@ -16,6 +16,7 @@ import type { HubContext } from '../context.ts';
 import { ApiError, conflict, fail, invalid, must, notFound } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
 import { dueFrom } from './feedback-deadlines.ts';
+import { claimPhoto } from './feedback-photos.ts';
 import { normalizePhone } from './personal-data.ts';
 import type { Origin } from './registrations.ts';
 import { hashSecret, newSecret, newTicket, secretMatches } from './tickets.ts';
@@ -63,6 +64,7 @@ export async function submitFeedback(
   const now = ctx.now();
   const secret = newSecret();
   const ticket = await ctx.store.grouped(() => {
+    if (input.photo) claimPhoto(ctx, input.photo);
     const ticket = newTicket(ctx.store.feedback.ticketTaken);
     const id = ctx.store.feedback.insert(
       {
@@ -150,8 +152,9 @@ export function viewFeedback(ctx: HubContext, ticket: string, secret: string): F
       status: s.status,
       at: s.at,
       by: s.actor_kind,
-      ...(s.note === null ? {} : { note: s.note }),
       ...(s.reply === null ? {} : { reply: s.reply }),
+      // Only the requester's own words: a staff note is internal (DESIGN.md, feedback loop).
+      ...(s.note !== null && s.actor_kind === 'requester' ? { comment: s.note } : {}),
     })),
     follower: who,
     canRate:

@@ -17,6 +17,9 @@ export function openDb(file: string): Db {
   // (DESIGN.md, broker notes) is still well above the intake targets.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, not left in free space: a purged name or
+  // phone number must not survive in the file (hardening 18.3).
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;

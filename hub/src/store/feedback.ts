@@ -251,6 +251,13 @@ export function feedbackStore(db: Db) {
          FROM feedback WHERE building_id = ? AND created_at < ? AND status IN ${OPEN}
          GROUP BY category, status, replied`,
       ).all(building, since, building, since),
+    // Tickets whose photo is still a signage media path (before migration 008).
+    mediaPhotos: (): { id: number; photo: string }[] =>
+      sql<[], { id: number; photo: string }>(
+        "SELECT id, photo FROM feedback WHERE photo LIKE '/media/%' ORDER BY id",
+      ).all(),
+    setPhoto: (id: number, photo: string | null) =>
+      sql('UPDATE feedback SET photo = ? WHERE id = ?').run(photo, id),
     // Resolved tickets whose requester had their window and did not answer.
     resolvedBefore: (cutoff: string): FeedbackRow[] =>
       sql<[string], FeedbackRow>(

@@ -72,7 +72,7 @@ export function Follow({ data }: { data: FollowPage }) {
             <li key={i} class={`step step-${s.status}`}>
               <b>{v(`status.${s.status}`)}</b>
               <time dateTime={s.at}>{when(w, s.at)}</time>
-              {s.note && <p class="hint">{s.note}</p>}
+              {s.comment && <p class="hint">{s.comment}</p>}
               {s.reply && (
                 <blockquote class="reply" data-testid="reply">
                   <span class="hint">{t('follow.reply')}</span>
