@@ -1,7 +1,13 @@
 import type { ErrorCode } from '#shared/api-error';
 import type { ErrorKey, ThingKey } from '#shared/i18n/api-errors';
 export type { ThingKey };
-import { errorText, renderError, type ErrorParams, type ErrorText } from '#shared/i18n/error-text';
+import {
+  errorText,
+  renderError,
+  renderFieldError,
+  type ErrorParams,
+  type ErrorText,
+} from '#shared/i18n/error-text';
 import type { Locale } from '#shared/enums';
 
 export { errorText };
@@ -47,6 +53,20 @@ export const fail = <K extends ErrorKey>(code: ErrorCode, key: K, ...params: Err
 // A refusal about one field: invalid('phone', 'phoneFormat'), conflict('capacity', 'capacityTaken', { n: 3 }).
 export const invalid = <K extends ErrorKey>(field: string, key: K, ...params: ErrorParams<K>) =>
   new ApiError('invalid', errorText(key, ...params), field);
+// The same, with the field's name in the message ("手机号：这不是有效的电话号码"), as the
+// schema checks word theirs: for a reason that does not say which input it is about.
+class NamedFieldError extends ApiError {
+  override messageIn(locale: Locale): string {
+    return this.field === undefined
+      ? super.messageIn(locale)
+      : renderFieldError(this.field, this.text, locale);
+  }
+}
+export const invalidNamed = <K extends ErrorKey>(
+  field: string,
+  key: K,
+  ...params: ErrorParams<K>
+) => new NamedFieldError('invalid', errorText(key, ...params), field);
 export const conflict = <K extends ErrorKey>(field: string, key: K, ...params: ErrorParams<K>) =>
   new ApiError('conflict', errorText(key, ...params), field);
 

@@ -211,6 +211,15 @@ const WORDS = {
   stepNeedsReply: ['改为“{to}”前须先答复反馈人', '{to} needs a reply to the requester first'],
   declineNeedsReason: ['不予受理须写明理由', 'declining needs a reason'],
   nameSurvivor: ['请填写合并到的反馈编号', 'name the surviving ticket'],
+
+  // Security: phone spellings, "me too" per supporter, login throttling, cross-site writes.
+  phoneInvalid: ['这不是有效的电话号码', 'this is not a valid phone number'],
+  alreadySupported: ['你已经支持过这条反馈', 'you already support this ticket'],
+  loginWait: [
+    '登录失败次数太多，请 {seconds} 秒后再试',
+    'too many failed logins; try again in {seconds} seconds',
+  ],
+  foreignOrigin: ['请求来自其他网站，已拒绝', 'refused: the request came from another site'],
 } as const;
 
 export type ErrorKey = keyof typeof WORDS;

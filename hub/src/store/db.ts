@@ -3,10 +3,17 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertSupportedNode } from '../node-version.ts';
+import { phonesToE164 } from './phone-migration.ts';
 
 export type Db = Database.Database;
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+// Rewrites of existing rows that SQL alone cannot do, run in the transaction of the named
+// migration, right after its SQL.
+const AFTER: Record<string, (db: Db) => unknown> = {
+  '009-supporters-phones.sql': phonesToE164,
+};
 
 export function openDb(file: string): Db {
   assertSupportedNode();
@@ -40,6 +47,7 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   for (const name of pending) {
     db.transaction(() => {
       db.exec(readFileSync(join(dir, name), 'utf8'));
+      AFTER[name]?.(db);
       record.run(name, new Date().toISOString());
     })();
   }
