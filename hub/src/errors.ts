@@ -32,6 +32,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly text: ErrorText;
   readonly field: string | undefined;
+  // Seconds, sent as Retry-After with a 429.
+  retryAfter: number | undefined;
   constructor(code: ErrorCode, text: ErrorText, field?: string) {
     super(renderError(text, 'en'));
     this.code = code;
@@ -46,7 +48,7 @@ export class ApiError extends Error {
   }
 }
 
-// A refusal that names no field: fail('rate_limited', 'loginThrottled').
+// A refusal that names no field: fail('rate_limited', 'slowDown').
 export const fail = <K extends ErrorKey>(code: ErrorCode, key: K, ...params: ErrorParams<K>) =>
   new ApiError(code, errorText(key, ...params));
 
@@ -69,6 +71,11 @@ export const invalidNamed = <K extends ErrorKey>(
 ) => new NamedFieldError('invalid', errorText(key, ...params), field);
 export const conflict = <K extends ErrorKey>(field: string, key: K, ...params: ErrorParams<K>) =>
   new ApiError('conflict', errorText(key, ...params), field);
+
+export function retryAfter(e: ApiError, seconds: number): ApiError {
+  e.retryAfter = seconds;
+  return e;
+}
 
 export const notFound = (what: ThingKey) =>
   new ApiError('not_found', errorText('notFound', { what: { term: `thing.${what}` } }));

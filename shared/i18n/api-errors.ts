@@ -89,10 +89,6 @@ const WORDS = {
     'staff accounts are scoped to this building: {names}',
   ],
   roleCannot: ['“{role}”角色不能执行此操作', 'the {role} role cannot do this'],
-  loginThrottled: [
-    '登录失败次数太多，请 15 分钟后再试',
-    'too many login attempts; try again in 15 minutes',
-  ],
   wrongLogin: ['用户名或密码错误', 'wrong username or password'],
   wrongCurrentPassword: ['当前密码不正确', 'the current password is wrong'],
   usernameTaken: ['该用户名已被使用', 'username taken'],
