@@ -37,6 +37,13 @@ const env = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*$/, 'a comma-separated list of addresses')
     .default('loopback'),
+  // Who may read /metrics: client addresses or CIDR ranges (comma-separated), and/or a
+  // bearer token. Neither set: anyone who reaches the port, as before.
+  METRICS_ALLOW: z
+    .string()
+    .regex(/^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/, 'a comma-separated list of addresses')
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters').optional(),
 });
 
 export interface Config {
@@ -60,6 +67,8 @@ export interface Config {
   httpRequestTimeoutMs: number;
   httpIdleTimeoutMs: number;
   trustProxy: string;
+  metricsAllow: string | undefined;
+  metricsToken: string | undefined;
 }
 
 export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
@@ -90,5 +99,7 @@ export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
     httpRequestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
     httpIdleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
+    metricsAllow: e.METRICS_ALLOW,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

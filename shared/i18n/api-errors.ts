@@ -215,6 +215,10 @@ const WORDS = {
     '登录失败次数太多，请 {seconds} 秒后再试',
     'too many failed logins; try again in {seconds} seconds',
   ],
+  metricsClosed: [
+    '只有 METRICS_ALLOW 中的地址或持有 METRICS_TOKEN 的请求可读取指标',
+    'metrics are for the addresses in METRICS_ALLOW or the holder of METRICS_TOKEN',
+  ],
   foreignOrigin: ['请求来自其他网站，已拒绝', 'refused: the request came from another site'],
 } as const;
 

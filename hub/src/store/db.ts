@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertSupportedNode } from '../node-version.ts';
@@ -17,7 +25,7 @@ const AFTER: Record<string, (db: Db) => unknown> = {
 
 export function openDb(file: string): Db {
   assertSupportedNode();
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') privateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL, not NORMAL: an accepted write must survive a power cut, and ~8k commits/s
@@ -27,6 +35,15 @@ export function openDb(file: string): Db {
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+// Personal data lives here: the folder is created for the hub's user alone (0700) and the
+// database is 0600 whatever the umask; SQLite gives its -wal and -shm the database's mode.
+// An existing folder keeps its mode (an operator may have opened it to Mosquitto's group).
+function privateFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 // Applies, in name order, every migration file not yet recorded; each in its own transaction.
