@@ -1,4 +1,5 @@
 import { metricsAccess } from '../metrics-access.ts';
+import { openapiDocument } from '../openapi.ts';
 import type { Route } from '../server.ts';
 
 export const systemRoutes: Route = (app, ctx, { metrics }) => {
@@ -15,5 +16,5 @@ export const systemRoutes: Route = (app, ctx, { metrics }) => {
       return metrics.registry.metrics();
     },
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => openapiDocument(app));
 };
