@@ -1,4 +1,15 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+// "10.0.0.7", "10.20.0.0/16", "::1", "fd00::/8".
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -41,7 +52,10 @@ const env = z.object({
   // bearer token. Neither set: anyone who reaches the port, as before.
   METRICS_ALLOW: z
     .string()
-    .regex(/^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/, 'a comma-separated list of addresses')
+    .refine(
+      (v) => v.split(',').every((entry) => isAddressOrRange(entry.trim())),
+      'a comma-separated list of addresses or CIDR ranges',
+    )
     .optional(),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters').optional(),
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
+import { configFromEnv } from '../../hub/src/config.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
 const EVIL = 'http://evil.example';
@@ -102,5 +103,11 @@ describe('security: own origins only, and a closed /metrics', () => {
     assert.equal(await get({ 'x-forwarded-for': '10.30.0.7' }), 200);
     assert.equal(await get({ authorization: `Bearer ${METRICS_TOKEN}` }), 200);
     assert.equal(await get({ authorization: 'Bearer not-the-metrics-token' }), 403);
+    assert.throws(() => configFromEnv({ METRICS_ALLOW: '999.1.1.1' }), /METRICS_ALLOW/);
+    assert.throws(() => configFromEnv({ METRICS_ALLOW: '10.0.0.0/33' }), /METRICS_ALLOW/);
+    assert.equal(
+      configFromEnv({ METRICS_ALLOW: '10.0.0.0/8, ::1' }).metricsAllow,
+      '10.0.0.0/8, ::1',
+    );
   });
 });

@@ -21,8 +21,9 @@ export function metricsAccess(config: Config) {
   }
   const tokenHash = metricsToken ? sha256(metricsToken) : null;
   return async (req: FastifyRequest): Promise<void> => {
-    const type = isIP(req.ip) === 6 ? 'ipv6' : 'ipv4';
-    if (metricsAllow && allowed.check(req.ip, type)) return;
+    // A hub bound to '::' sees IPv4 clients as ::ffff:a.b.c.d.
+    const ip = req.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+    if (metricsAllow && allowed.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4')) return;
     const header = req.headers.authorization;
     const given = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (tokenHash && given && sameSecret(given, tokenHash)) return;
