@@ -89,10 +89,6 @@ const WORDS = {
     'staff accounts are scoped to this building: {names}',
   ],
   roleCannot: ['“{role}”角色不能执行此操作', 'the {role} role cannot do this'],
-  loginThrottled: [
-    '登录失败次数太多，请 15 分钟后再试',
-    'too many login attempts; try again in 15 minutes',
-  ],
   wrongLogin: ['用户名或密码错误', 'wrong username or password'],
   wrongCurrentPassword: ['当前密码不正确', 'the current password is wrong'],
   usernameTaken: ['该用户名已被使用', 'username taken'],
@@ -224,6 +220,19 @@ const WORDS = {
     '今天上传的照片太多，请明天再试',
     'too many photos uploaded today; try again tomorrow',
   ],
+
+  // Security: phone spellings, "me too" per supporter, login throttling, cross-site writes.
+  phoneInvalid: ['这不是有效的电话号码', 'this is not a valid phone number'],
+  alreadySupported: ['你已经支持过这条反馈', 'you already support this ticket'],
+  loginWait: [
+    '登录失败次数太多，请 {seconds} 秒后再试',
+    'too many failed logins; try again in {seconds} seconds',
+  ],
+  metricsClosed: [
+    '只有 METRICS_ALLOW 中的地址或持有 METRICS_TOKEN 的请求可读取指标',
+    'metrics are for the addresses in METRICS_ALLOW or the holder of METRICS_TOKEN',
+  ],
+  foreignOrigin: ['请求来自其他网站，已拒绝', 'refused: the request came from another site'],
 } as const;
 
 export type ErrorKey = keyof typeof WORDS;

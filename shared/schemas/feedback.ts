@@ -55,7 +55,8 @@ export const feedbackView = z.object({
   ticket: z.string(),
   status: z.enum(FEEDBACK_STATUSES),
   category: z.enum(FEEDBACK_CATEGORIES),
-  text: z.string(),
+  // Null for a supporter when the ticket was never shown at a place's QR.
+  text: z.string().nullable(),
   place: z.string().nullable(),
   createdAt: z.string(),
   supporters: z.number().int(),

@@ -208,7 +208,8 @@ describe('the feedback loop', () => {
 
   test('a duplicate is merged: its requester and supporters follow the survivor', async () => {
     const survivor = (await submit({ text: 'Lift A door slams' })).body;
-    const dup = (await submit({ text: 'Lift A door closes too fast' })).body;
+    // Only a ticket a place's QR page lists can be joined.
+    const dup = (await submit({ text: 'Lift A door closes too fast', place: places[2]!.id })).body;
     const joiner = (
       await hub.api<Created>('POST', `/api/public/feedback/${dup.ticket}/support`, {})
     ).body;
@@ -243,7 +244,7 @@ describe('the feedback loop', () => {
     );
     assert.equal(early.status, 409);
 
-    const rated = await resolved();
+    const rated = await resolved({ place: places[2]!.id });
     const supporter = await hub.api('POST', `/api/public/feedback/${rated.ticket}/support`, {});
     assert.equal(supporter.status, 409, 'a resolved ticket takes no more supporters');
     const before = await view(rated);
@@ -313,7 +314,7 @@ describe('the feedback loop', () => {
   });
 
   test('a supporter follows but may not rate or reopen', async () => {
-    const c = (await submit()).body;
+    const c = (await submit({ place: places[2]!.id })).body;
     const s = (await hub.api<Created>('POST', `/api/public/feedback/${c.ticket}/support`, {})).body;
     await step(c.ticket, { status: 'in_progress' });
     await step(c.ticket, { status: 'resolved', reply: 'done' });

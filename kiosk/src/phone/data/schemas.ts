@@ -53,7 +53,7 @@ export const feedbackView = z.object({
   ticket: z.string(),
   status: z.enum(FEEDBACK_STATUSES),
   category: z.enum(FEEDBACK_CATEGORIES),
-  text: z.string(),
+  text: z.nullable(z.string()),
   place: z.nullable(z.string()),
   createdAt: z.string(),
   supporters: z.number(),

@@ -54,7 +54,7 @@ export function Follow({ data }: { data: FollowPage }) {
           {v(`feedback.${view.category}`)}
           {view.place && ` · ${view.place}`}
         </p>
-        <p class="quote">{view.text}</p>
+        {view.text !== null && <p class="quote">{view.text}</p>}
         <p class="hint">
           {t('follow.created', { time: when(w, view.createdAt) })} ·{' '}
           {t('feedback.supporters', { n: view.supporters })}
