@@ -130,6 +130,13 @@ describe('retention purge: nothing that identifies a person is left on disk', ()
     ];
     assert.deepEqual(left, []);
     assert.ok(!existsSync(photoFile));
+    // The supporter's phone and the hash of their visitor cookie identify them too.
+    const supporters = hub.ctx.store.db
+      .prepare<[], { n: number }>(
+        'SELECT COUNT(*) AS n FROM feedback_supporters WHERE contact_phone IS NOT NULL OR visitor_hash IS NOT NULL',
+      )
+      .get();
+    assert.equal(supporters?.n, 0);
 
     // What the counters and reports need is still there.
     const detail = await staffDetail(fb.ticket);

@@ -186,7 +186,8 @@ export function jobStore(db: Db) {
     },
     purgeSupporters: (closedBefore: string): number =>
       sql(
-        `UPDATE feedback_supporters SET contact_phone = NULL WHERE contact_phone IS NOT NULL AND feedback_id IN
+        `UPDATE feedback_supporters SET contact_phone = NULL, visitor_hash = NULL
+         WHERE (contact_phone IS NOT NULL OR visitor_hash IS NOT NULL) AND feedback_id IN
            (SELECT id FROM feedback WHERE status IN ('closed', 'duplicate', 'declined') AND COALESCE(closed_at, updated_at) < ?)`,
       ).run(closedBefore).changes,
     purgeRegistrations: (endedBefore: string): number =>
