@@ -56,6 +56,7 @@ const WORDS = {
     'a WeChat id: 6 to 20 letters, digits, - or _',
   ],
   slideIdsDiffer: ['幻灯片编号不能重复', 'slide ids must differ'],
+  passwordsDiffer: ['两次输入的新密码不一致', 'The two new passwords differ'],
   afterStart: ['须晚于开始时间', 'must be after start'],
   afterRegistrationOpens: ['须晚于报名开始时间', 'must be after registration opens'],
   afterValidFrom: ['须晚于生效时间', 'must be after validFrom'],

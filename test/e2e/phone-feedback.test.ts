@@ -197,7 +197,7 @@ test('every field says what is wrong: the page checks first, then the hub names 
   // The hub's own 400 message, under the field it names.
   await form
     .errorUnder('fb-phone')
-    .getByText(/contact/)
+    .getByText(/手机号/)
     .waitFor();
   assert.equal(await form.phone().getAttribute('aria-invalid'), 'true');
   await phone.shot('phone-feedback-invalid');

@@ -14,7 +14,7 @@ export function AccountPage() {
   const f = useForm({ current: '', next: '', repeat: '' });
   const schema = z
     .object({ current: z.string().min(1), next: password, repeat: z.string() })
-    .refine((x) => x.next === x.repeat, { message: t('account.mismatch'), path: ['repeat'] });
+    .refine((x) => x.next === x.repeat, { message: 'passwordsDiffer', path: ['repeat'] });
   const submit = async (e: Event) => {
     e.preventDefault();
     const input = f.check(schema, f.values);
