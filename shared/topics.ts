@@ -5,6 +5,9 @@ export const TOPIC_ROOT = 'lobby/v1';
 export const CONTENT_TOPICS = [
   'notices',
   'events',
+  // Event descriptions, apart from \`events\`: only kiosks show them, and they do not change
+  // with every registration as seats left do.
+  'event-texts',
   'contacts',
   'playlists',
   'board',

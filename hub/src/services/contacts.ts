@@ -3,6 +3,7 @@ import type { contactInput, contactPatch } from '#shared/schemas/contacts';
 import type { Actor, HubContext } from '../context.ts';
 import { must } from '../errors.ts';
 import type { ContactFields } from '../store/contacts.ts';
+import { assertFits } from '../publish/budget.ts';
 import { audit } from './audit.ts';
 import { digits } from './secrets.ts';
 
@@ -22,6 +23,7 @@ export function createContact(ctx: HubContext, actor: Actor, input: ContactInput
       isCaptain(fields.role) ? digits(8) : null,
       ctx.now().toISOString(),
     );
+    assertFits(ctx, building, 'contacts', 'company');
     audit(ctx, actor, 'create', 'contact', id, null, ctx.store.contacts.get(id));
     return id;
   });
@@ -48,6 +50,7 @@ export function updateContact(
   };
   ctx.store.tx(() => {
     ctx.store.contacts.update(id, fields, ctx.now().toISOString());
+    assertFits(ctx, before.building, 'contacts', 'company');
     audit(ctx, actor, 'update', 'contact', id, before, ctx.store.contacts.get(id));
   });
   ctx.changes.changed(before.building, 'contacts');

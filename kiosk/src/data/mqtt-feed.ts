@@ -4,12 +4,14 @@ import {
   contentPayload,
   deviceCommand,
   deviceConfig,
-  MAX_DEVICE_PAYLOAD,
+  type ContentData,
   type ContentPayload,
   type DeviceCommand,
   type DeviceState,
 } from '#shared/payloads';
+import type { PublicEvent, ScreenEvent } from '#shared/schemas/events';
 import { CONTENT_TOPICS, parseTopic, topics, type ContentTopic } from '#shared/topics';
+import { CONFIG_BUDGET, CONTENT_BUDGETS } from '#shared/budgets';
 import type { Identity } from './device.ts';
 import type { KioskState, KioskStore } from './store.ts';
 
@@ -69,7 +71,8 @@ export function connectFeed(id: Identity, store: KioskStore, hooks: FeedHooks): 
     publishState();
   });
   client.on('message', (topic, payload) => {
-    if (payload.length > MAX_DEVICE_PAYLOAD) return;
+    const t = parseTopic(topic);
+    if (payload.length > (t?.kind === 'content' ? CONTENT_BUDGETS[t.name] : CONFIG_BUDGET)) return;
     const changed = onMessage(store, topic, payload, hooks);
     if (changed) publishState();
   });
@@ -147,6 +150,11 @@ function fresh<T extends ContentTopic>(
   return parsed.data;
 }
 
+function withTexts(events: readonly ScreenEvent[], texts: ContentData<'event-texts'>): PublicEvent[] {
+  const byId = new Map(texts.map((t) => [t.id, t.description]));
+  return events.map((e) => ({ ...e, description: byId.get(e.id) ?? '' }));
+}
+
 function applyContent(
   store: KioskStore,
   s: KioskState,
@@ -162,7 +170,12 @@ function applyContent(
     }
     case 'events': {
       const p = fresh(s, name, json);
-      if (p) store.set({ revs: revs(p.rev), events: p.data });
+      if (p) store.set({ revs: revs(p.rev), events: withTexts(p.data, s.eventTexts) });
+      return p !== null;
+    }
+    case 'event-texts': {
+      const p = fresh(s, name, json);
+      if (p) store.set({ revs: revs(p.rev), eventTexts: p.data, events: withTexts(s.events, p.data) });
       return p !== null;
     }
     case 'contacts': {

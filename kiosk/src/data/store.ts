@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bank, building, floor } from '#shared/schemas/buildings';
 import type { ContentData, DeviceConfig } from '#shared/payloads';
+import type { PublicEvent } from '#shared/schemas/events';
 import type { ContentTopic } from '#shared/topics';
 
 export const buildingDetail = building.extend({ floors: z.array(floor), banks: z.array(bank) });
@@ -15,7 +16,9 @@ export interface KioskState {
   detail: BuildingDetail | null;
   config: DeviceConfig['data'] | null;
   notices: ContentData<'notices'>;
-  events: ContentData<'events'>;
+  // Screen events with their descriptions (MQTT carries them apart, in `event-texts`).
+  events: PublicEvent[];
+  eventTexts: ContentData<'event-texts'>;
   contacts: ContentData<'contacts'>;
   board: ContentData<'board'> | null;
   alert: ContentData<'alert'> | null;
@@ -29,6 +32,7 @@ export const initialState: KioskState = {
   config: null,
   notices: [],
   events: [],
+  eventTexts: [],
   contacts: [],
   board: null,
   alert: null,

@@ -1,11 +1,11 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   deviceCommand,
-  MAX_DEVICE_PAYLOAD,
   type DeviceCommand,
   type DeviceState,
 } from '#shared/payloads';
 import { CONTENT_TOPICS, parseTopic, topics } from '#shared/topics';
+import { CONFIG_BUDGET, CONTENT_BUDGETS } from '#shared/budgets';
 import { backoffDelay } from './backoff.ts';
 import type { Credentials } from './credentials.ts';
 import type { Outbox } from './outbox.ts';
@@ -91,7 +91,9 @@ export function openConnection(deps: ConnectionDeps): Connection {
     const subs = [
       topics.content(creds.building, 'alert'),
       topicOf('config'),
-      ...CONTENT_TOPICS.filter((t) => t !== 'alert').map((t) => topics.content(creds.building, t)),
+      ...CONTENT_TOPICS.filter((t) => t !== 'alert' && t !== 'event-texts').map((t) =>
+        topics.content(creds.building, t),
+      ),
       topicOf('cmd'),
     ];
     client.subscribe(subs, { qos: 1 }, (err) => {
@@ -105,7 +107,8 @@ export function openConnection(deps: ConnectionDeps): Connection {
   client.on('message', (topic, payload, packet) => {
     const parsed = parseTopic(topic);
     if (!parsed) return;
-    if (payload.length > MAX_DEVICE_PAYLOAD) {
+    const budget = parsed.kind === 'content' ? CONTENT_BUDGETS[parsed.name] : CONFIG_BUDGET;
+    if (payload.length > budget) {
       store.fail(`${topic}: ${payload.length} bytes, over the device limit`);
       return;
     }

@@ -27,7 +27,15 @@ export interface SignageState {
 type Listener = (s: SignageState) => void;
 
 export function emptyContent(): Content {
-  return { notices: null, events: null, contacts: null, playlists: null, board: null, alert: null };
+  return {
+    notices: null,
+    events: null,
+    'event-texts': null,
+    contacts: null,
+    playlists: null,
+    board: null,
+    alert: null,
+  };
 }
 
 // The last snapshots kept on the device, each checked against its schema.
@@ -36,6 +44,7 @@ export function loadContent(): Content {
   return {
     notices: load(key('notices'), contentPayload.notices),
     events: load(key('events'), contentPayload.events),
+    'event-texts': null,
     contacts: load(key('contacts'), contentPayload.contacts),
     playlists: load(key('playlists'), contentPayload.playlists),
     board: load(key('board'), contentPayload.board),

@@ -1,5 +1,5 @@
 import { upcomingEvents } from '#shared/schedule-resolver';
-import type { PublicEvent } from '#shared/schemas/events';
+import type { ScreenEvent } from '#shared/schemas/events';
 import { useSignage } from '../data/hooks.ts';
 import { formatAt, useLocale, useT, useTimezone } from '../i18n.ts';
 import { Qr } from '../qr/qr.tsx';
@@ -25,7 +25,7 @@ export function EventsSlide({ at }: SlideProps) {
   );
 }
 
-function EventRow({ event: e, at }: { event: PublicEvent; at: number }) {
+function EventRow({ event: e, at }: { event: ScreenEvent; at: number }) {
   const { t, v } = useT();
   const locale = useLocale();
   const tz = useTimezone();
