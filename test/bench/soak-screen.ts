@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
 import type { DeviceState, PlayedReport } from '#shared/payloads';
 import { topics } from '#shared/topics';
-import { backoffDelay } from '../../signage/src/data/backoff.ts';
+import { backoffDelay } from '../../shared/device/backoff.ts';
 
 export interface Behaviour {
   // How many times faster than real time slides turn and heartbeats beat.

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { bank, building, floor } from '#shared/schemas/buildings';
 import type { ContentData, DeviceConfig } from '#shared/payloads';
 import type { PublicEvent } from '#shared/schemas/events';
-import type { ContentTopic } from '#shared/topics';
 
 export const buildingDetail = building.extend({ floors: z.array(floor), banks: z.array(bank) });
 export type BuildingDetail = z.infer<typeof buildingDetail>;
@@ -18,11 +17,9 @@ export interface KioskState {
   notices: ContentData<'notices'>;
   // Screen events with their descriptions (MQTT carries them apart, in `event-texts`).
   events: PublicEvent[];
-  eventTexts: ContentData<'event-texts'>;
   contacts: ContentData<'contacts'>;
   board: ContentData<'board'> | null;
   alert: ContentData<'alert'> | null;
-  revs: Partial<Record<ContentTopic, number>>;
   link: Link;
 }
 
@@ -32,11 +29,9 @@ export const initialState: KioskState = {
   config: null,
   notices: [],
   events: [],
-  eventTexts: [],
   contacts: [],
   board: null,
   alert: null,
-  revs: {},
   link: 'connecting',
 };
 
