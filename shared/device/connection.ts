@@ -81,15 +81,16 @@ export function openConnection(deps: ConnectionDeps): Connection {
     attempt = 0;
     authFailures = 0;
     store.set({ online: true });
-    // The alert first: retained messages of one SUBSCRIBE arrive in the order of its
-    // filters (the hub's retained index and Mosquitto both do so), which lets the device
-    // see that an alert was cleared while it was away (see `message` below).
+    // Commands first (never retained), so one sent as soon as the device shows its config
+    // finds it listening. Then the alert: retained messages of one SUBSCRIBE arrive in the
+    // order of its filters (the hub's retained index and Mosquitto both do so), which lets
+    // the device see that an alert was cleared while it was away (see `message` below).
     alertAnswered = false;
     const subs = [
+      topicOf('cmd'),
       topics.content(creds.building, 'alert'),
       topicOf('config'),
       ...deps.shown.filter((t) => t !== 'alert').map((t) => topics.content(creds.building, t)),
-      topicOf('cmd'),
     ];
     client.subscribe(subs, { qos: 1 }, (err) => {
       if (err) store.fail(`subscribe: ${err.message}`);
