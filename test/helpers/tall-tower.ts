@@ -17,7 +17,7 @@ const LIAISONS = [
 
 const han = (n: number, seed: number) =>
   Array.from({ length: n }, (_, i) => GIVEN[(seed * 7 + i * 3) % GIVEN.length]).join('');
-const person = (i: number) =>
+export const person = (i: number) =>
   `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}${GIVEN[(i * 11 + 3) % GIVEN.length]}`;
 const phone = (i: number) => `+86 138 ${String(1000 + i).padStart(4, '0')} ${String(5000 + i)}`;
 
