@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { deviceServiceWorker } from '../shared/device/sw-build.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -40,4 +41,8 @@ const kiosk = common({ kiosk: here('index.html') }, true);
 // The kiosk loads once from the hub on the building network and then runs for weeks;
 // mqtt.js and the full schemas make up most of its ~160 KB gzipped.
 kiosk.build = { ...kiosk.build, chunkSizeWarningLimit: 800 };
-export default defineConfig({ ...kiosk, plugins: [...(kiosk.plugins ?? []), phonePages()] });
+// The kiosk's service worker is the signage's (shared/device/sw.ts): it starts with no hub.
+export default defineConfig({
+  ...kiosk,
+  plugins: [...(kiosk.plugins ?? []), deviceServiceWorker('kiosk', '/kiosk/'), phonePages()],
+});

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { ALERT_LEVELS, DEVICE_KINDS, FEEDBACK_CATEGORIES, LOCALES, ORIENTATIONS } from './enums.ts';
 import type { ContentTopic } from './topics.ts';
 import { contact } from './schemas/contacts.ts';
-import { publicEvent } from './schemas/events.ts';
+import { screenEvent } from './schemas/events.ts';
 import { notice } from './schemas/notices.ts';
 import { playlist, scheduleRule } from './schemas/playlists.ts';
 
 // Payloads of the MQTT contract (DESIGN.md). Content is a full snapshot in an envelope.
 export const PAYLOAD_VERSION = 1;
-// A device drops anything larger before parsing it; the hub's snapshots stay far below.
+// The largest report (availability, state, played) a device may send; the hub drops larger
+// ones unread. What the hub sends has a budget per topic (budgets.ts).
 export const MAX_DEVICE_PAYLOAD = 16 * 1024;
 
 export function envelope<T extends z.ZodType>(data: T) {
@@ -21,7 +22,8 @@ export function envelope<T extends z.ZodType>(data: T) {
 }
 
 export const noticesData = z.array(notice);
-export const eventsData = z.array(publicEvent);
+export const eventsData = z.array(screenEvent);
+export const eventTextsData = z.array(z.object({ id: z.number().int(), description: z.string() }));
 export const contactsData = z.array(contact);
 export const playlistsData = z.object({
   playlists: z.array(playlist),
@@ -50,6 +52,7 @@ export const alertData = z.object({
 export const contentData = {
   notices: noticesData,
   events: eventsData,
+  'event-texts': eventTextsData,
   contacts: contactsData,
   playlists: playlistsData,
   board: boardData,
@@ -59,6 +62,7 @@ export const contentData = {
 export const contentPayload = {
   notices: envelope(noticesData),
   events: envelope(eventsData),
+  'event-texts': envelope(eventTextsData),
   contacts: envelope(contactsData),
   playlists: envelope(playlistsData),
   board: envelope(boardData),

@@ -19,7 +19,7 @@
 // day and happens twice on a fall-back day.
 import type { AlertLevel } from './enums.ts';
 import type { Contact } from './schemas/contacts.ts';
-import type { PublicEvent } from './schemas/events.ts';
+import type { ScreenEvent } from './schemas/events.ts';
 import type { Notice } from './schemas/notices.ts';
 import type { Playlist, ScheduleRule, Slide } from './schemas/playlists.ts';
 import { localParts, type LocalParts } from './time.ts';
@@ -50,7 +50,7 @@ export interface ResolveInput {
   notices: readonly Notice[];
   alert: AlertInfo | null;
   // When given, slides with nothing to show are left out (no events ahead, no contacts).
-  events?: readonly PublicEvent[];
+  events?: readonly ScreenEvent[];
   contacts?: readonly Contact[];
   hasBoard?: boolean;
 }
@@ -153,7 +153,7 @@ export function contactsForFloor(contacts: readonly Contact[], floor: number | n
   return [...mine, ...liaisons];
 }
 
-export function upcomingEvents(events: readonly PublicEvent[], at: Date): PublicEvent[] {
+export function upcomingEvents<E extends ScreenEvent>(events: readonly E[], at: Date): E[] {
   const t = at.getTime();
   return events
     .filter((e) => Date.parse(e.end) > t)

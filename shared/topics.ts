@@ -2,9 +2,14 @@
 
 export const TOPIC_ROOT = 'lobby/v1';
 
+// Every content topic is a retained full snapshot with a byte budget (budgets.ts): devices
+// drop a payload past it, and the hub refuses a write that would make one (DESIGN.md).
 export const CONTENT_TOPICS = [
   'notices',
   'events',
+  // Event descriptions, apart from \`events\`: only kiosks show them, and they do not change
+  // with every registration as seats left do.
+  'event-texts',
   'contacts',
   'playlists',
   'board',

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { DeviceCommand } from '#shared/payloads';
-import { forgetIdentity, loadIdentity, saveIdentity, type Identity } from './data/device.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Session } from '#shared/device/session';
+import { createKioskSession, feedKiosk } from './data/device.ts';
 import { nameDevice } from './data/http.ts';
 import { loadBuilding, pollPublic } from './data/http-feed.ts';
-import { connectFeed } from './data/mqtt-feed.ts';
 import { createStore, initialState, type KioskStore } from './data/store.ts';
 import { App } from './app.tsx';
 import { PairingScreen } from './screens/pairing.tsx';
@@ -14,62 +13,56 @@ interface Props {
 
 const BUILDING_REFRESH_MS = 10 * 60_000;
 
-// Demo mode reads the public API; otherwise the kiosk pairs once, then lives on MQTT.
+// Demo mode reads the public API; otherwise the kiosk pairs once, then lives on the shared
+// device runtime (MQTT, stored snapshots, proof of state).
 export function Boot({ demo }: Props) {
-  const [identity, setIdentity] = useState<Identity | null>(() => (demo ? null : loadIdentity()));
+  return demo ? <DemoKiosk demo={demo} /> : <PairedKiosk />;
+}
+
+function DemoKiosk({ demo }: { demo: { building: string; place?: number | undefined } }) {
+  const store = useMemo(() => createStore({ ...initialState, building: demo.building }), []);
+  useEffect(() => pollPublic(store, demo.building), [store, demo.building]);
+  return <App store={store} demoPlace={demo.place ?? null} />;
+}
+
+function useSessionState<T>(
+  session: Session,
+  select: (s: ReturnType<Session['store']['get']>) => T,
+) {
+  const [value, setValue] = useState(() => select(session.store.get()));
+  useEffect(() => session.store.subscribe((s) => setValue(() => select(s))), [session]);
+  return value;
+}
+
+function PairedKiosk() {
+  const session = useMemo(createKioskSession, []);
+  const building = useSessionState(session, (s) => s.credentials?.building ?? null);
+  const deviceId = useSessionState(session, (s) => s.credentials?.deviceId ?? null);
+  const flash = useSessionState(session, (s) => s.identifyUntil !== null);
   const [store, setStore] = useState<KioskStore | null>(null);
-  const [flash, setFlash] = useState(false);
 
   useEffect(() => {
-    if (demo) {
-      const st = createStore({ ...initialState, building: demo.building });
-      setStore(st);
-      return pollPublic(st, demo.building);
+    if (!building) {
+      setStore(null);
+      return;
     }
-    if (!identity) return;
-    const st = createStore({ ...initialState, building: identity.building });
+    const st = createStore({ ...initialState, building });
     setStore(st);
-    nameDevice(identity.deviceId);
-    const command = (c: DeviceCommand) => {
-      if (c.cmd === 'reload') location.reload();
-      if (c.cmd === 'identify') {
-        setFlash(true);
-        setTimeout(() => setFlash(false), 5000);
-      }
-    };
-    const stop = connectFeed(identity, st, {
-      command,
-      unauthorized: () => {
-        forgetIdentity();
-        setStore(null);
-        setIdentity(null);
-      },
-    });
-    void loadBuilding(st, identity.building);
-    const refresh = setInterval(
-      () => void loadBuilding(st, identity.building),
-      BUILDING_REFRESH_MS,
-    );
+    nameDevice(deviceId);
+    const stopFeed = feedKiosk(session, st);
+    void loadBuilding(st, building);
+    const refresh = setInterval(() => void loadBuilding(st, building), BUILDING_REFRESH_MS);
     return () => {
-      stop();
+      stopFeed();
       clearInterval(refresh);
     };
-  }, [demo?.building, identity]);
+  }, [session, building, deviceId]);
 
-  if (!demo && !identity) {
-    return (
-      <PairingScreen
-        onPaired={(id) => {
-          saveIdentity(id);
-          setIdentity(id);
-        }}
-      />
-    );
-  }
+  if (!building) return <PairingScreen session={session} />;
   if (!store) return null;
   return (
     <div class={flash ? 'identify' : undefined}>
-      <App store={store} demoPlace={demo?.place ?? null} />
+      <App store={store} demoPlace={null} />
     </div>
   );
 }

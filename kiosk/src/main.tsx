@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { registerServiceWorker } from '#shared/device/register-sw';
 import { demoParams } from './data/http-feed.ts';
 import { Boot } from './boot.tsx';
 import './styles/base.css';
@@ -16,3 +17,6 @@ const demo = demoParams.safeParse({
 });
 const root = document.getElementById('app');
 if (root) render(<Boot demo={demo.success ? demo.data : null} />, root);
+
+// Paired or not, the kiosk starts with no hub from its service worker's cache (shared/device/sw.ts).
+registerServiceWorker(import.meta.env.BASE_URL, (m) => console.warn(m));

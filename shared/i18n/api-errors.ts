@@ -234,6 +234,36 @@ const WORDS = {
     'metrics are for the addresses in METRICS_ALLOW or the holder of METRICS_TOKEN',
   ],
   foreignOrigin: ['请求来自其他网站，已拒绝', 'refused: the request came from another site'],
+
+  // Snapshot budgets: a write that would make a topic too large for the screens.
+  budgetNotices: [
+    '屏幕上的通知将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）：请缩短这条通知，或结束一条较早的通知',
+    'the notices on the screens would take {size} KB, over their {budget} KB ({over} KB too many): shorten this notice or end an older one',
+  ],
+  budgetEvents: [
+    '屏幕上的活动将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）：请缩短标题或地点，或删除一场活动',
+    'the events on the screens would take {size} KB, over their {budget} KB ({over} KB too many): shorten the title or place, or remove an event',
+  ],
+  budgetEventTexts: [
+    '活动介绍将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）：请缩短这段介绍',
+    'the event descriptions would take {size} KB, over their {budget} KB ({over} KB too many): shorten this description',
+  ],
+  budgetContacts: [
+    '联系人名录将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）：请缩短公司或时间说明，或删除不再任职的联系人',
+    'the contact directory would take {size} KB, over its {budget} KB ({over} KB too many): shorten the company or hours, or remove contacts who left',
+  ],
+  budgetPlaylists: [
+    '播放列表将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）：请删除一些幻灯片或规则',
+    'the playlists would take {size} KB, over their {budget} KB ({over} KB too many): remove some slides or rules',
+  ],
+  budgetBoard: [
+    '公示数据将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）',
+    'the public board would take {size} KB, over its {budget} KB ({over} KB too many)',
+  ],
+  budgetAlert: [
+    '紧急通知将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）：请缩短正文',
+    'the alert would take {size} KB, over its {budget} KB ({over} KB too many): shorten its text',
+  ],
 } as const;
 
 export type ErrorKey = keyof typeof WORDS;

@@ -35,6 +35,19 @@ export const SCREEN_WORDS = {
     '“{name}” will be unable to connect until paired again. Revoke it?',
   ],
   'device.sent': ['命令已发送', 'Command sent'],
+  // Snapshot budgets: how full each topic the screens receive is.
+  'fill.title': ['屏幕内容容量', 'Screen content capacity'],
+  'fill.hint': [
+    '每类内容推送到屏幕的大小上限；接近上限时请结束旧通知或缩短内容',
+    'The most each kind of content may take on the screens; near the limit, end old notices or shorten text',
+  ],
+  'fill.topic.notices': ['通知', 'Notices'],
+  'fill.topic.events': ['活动', 'Events'],
+  'fill.topic.event-texts': ['活动介绍', 'Event descriptions'],
+  'fill.topic.contacts': ['联系人', 'Contacts'],
+  'fill.topic.playlists': ['播放列表', 'Playlists'],
+  'fill.topic.board': ['公示', 'Board'],
+  'fill.topic.alert': ['紧急通知', 'Alert'],
   'device.none': [
     '还没有设备。在屏幕上打开 /signage 或 /kiosk，输入它显示的配对码。',
     'No devices yet. Open /signage or /kiosk on a screen and enter the code it shows.',

@@ -76,6 +76,11 @@ export const publicEvent = z.object({
 });
 export type PublicEvent = z.infer<typeof publicEvent>;
 
+// What screens get over MQTT: no description (the `event-texts` topic carries those, for
+// kiosks), so seat counts changing with every registration move fewer bytes.
+export const screenEvent = publicEvent.omit({ description: true });
+export type ScreenEvent = z.infer<typeof screenEvent>;
+
 export const staffEvent = publicEvent.extend({
   building: buildingId,
   captainSeats: z.number().int(),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Orientation } from '#shared/enums';
-import { useSignage } from './data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { useLocale } from './i18n.ts';
 import { PairingScreen } from './pairing/pairing-screen.tsx';
 import { Header } from './player/header.tsx';
@@ -24,9 +24,9 @@ function useViewportOrientation(): Orientation {
 // The layout follows the placement staff gave the screen; when the display itself is not
 // turned that way (no OS rotation), the whole app is turned instead.
 export function App() {
-  const paired = useSignage((s) => s.credentials !== null);
-  const alert = useSignage((s) => s.content.alert);
-  const wanted = useSignage((s) => s.config?.data.orientation ?? null);
+  const paired = useDevice((s) => s.credentials !== null);
+  const alert = useDevice((s) => s.content.alert);
+  const wanted = useDevice((s) => s.config?.data.orientation ?? null);
   const locale = useLocale();
   const viewport = useViewportOrientation();
   const layout = wanted ?? viewport;

@@ -2,7 +2,7 @@ import { translator, type Translate } from '#shared/i18n/index';
 import { signage, type SignageKey } from '#shared/i18n/signage';
 import { vocabulary } from '#shared/i18n/vocabulary';
 import type { Locale } from '#shared/enums';
-import { useSignage } from './data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 
 export const DEFAULT_TZ = 'Asia/Shanghai';
 type VocabularyKey = keyof (typeof vocabulary)['zh-CN'];
@@ -20,11 +20,11 @@ function forLocale(locale: Locale) {
 
 // Chinese unless the device's placement says English.
 export function useLocale(): Locale {
-  return useSignage((s) => s.config?.data.locale ?? 'zh-CN');
+  return useDevice((s) => s.config?.data.locale ?? 'zh-CN');
 }
 
 export function useTimezone(): string {
-  return useSignage((s) => s.config?.data.timezone ?? DEFAULT_TZ);
+  return useDevice((s) => s.config?.data.timezone ?? DEFAULT_TZ);
 }
 
 export function useT() {

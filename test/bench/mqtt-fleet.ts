@@ -21,7 +21,7 @@ export type FleetCommand =
       devices: FleetDevice[];
       url: string;
       keepalive?: number;
-      // Subscribe to exactly the topics the signage app does (signage/src/data/connection.ts)
+      // Subscribe to exactly the topics the signage app does (shared/device/connection.ts)
       // instead of two wildcards, which also bring a screen's own reports back to it.
       asApp?: boolean;
     }
@@ -92,7 +92,9 @@ function subscriptions(device: FleetDevice, asApp: boolean): string[] {
   return [
     topics.content(device.building, 'alert'),
     own('config'),
-    ...CONTENT_TOPICS.filter((t) => t !== 'alert').map((t) => topics.content(device.building, t)),
+    ...CONTENT_TOPICS.filter((t) => t !== 'alert' && t !== 'event-texts').map((t) =>
+      topics.content(device.building, t),
+    ),
     own('cmd'),
   ];
 }

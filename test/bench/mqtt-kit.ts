@@ -37,7 +37,9 @@ async function call<T>(url: string, method: string, body?: unknown, token?: stri
 
 export interface Placement {
   floor: number;
-  bank: string;
+  bank?: string;
+  // Default 'demo'.
+  building?: string;
 }
 
 // Pairs n screens through the stable API (ask, claim, collect), a few at a time; the i-th
@@ -77,11 +79,17 @@ export async function pairMany(
   return out;
 }
 
-export async function postNotice(url: string, token: string, title: string, body = '') {
+export async function postNotice(
+  url: string,
+  token: string,
+  title: string,
+  body = '',
+  building = 'demo',
+) {
   return call<{ id: number }>(
     `${url}/api/staff/notices`,
     'POST',
-    { building: 'demo', title, body, category: 'affairs', priority: 'normal' },
+    { building, title, body, category: 'affairs', priority: 'normal' },
     token,
   );
 }

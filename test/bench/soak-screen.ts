@@ -1,6 +1,6 @@
 // What a signage screen does once connected, for the soak benchmark (test/bench/soak.ts),
 // run inside the fleet process (test/bench/mqtt-fleet.ts). It follows the app's data layer
-// (signage/src/data/connection.ts, outbox.ts) with its clock sped up: the demo rotation's
+// (shared/device/connection.ts, outbox.ts) with its clock sped up: the demo rotation's
 // slides, proof of play for each slide through an outbox that survives a dropped connection,
 // the retained `state` sent 300 ms after anything it reports changes (a new rev of any
 // snapshot, a new slide) and on a heartbeat, and reconnects with the app's backoff.
@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
 import type { DeviceState, PlayedReport } from '#shared/payloads';
 import { topics } from '#shared/topics';
-import { backoffDelay } from '../../signage/src/data/backoff.ts';
+import { backoffDelay } from '../../shared/device/backoff.ts';
 
 export interface Behaviour {
   // How many times faster than real time slides turn and heartbeats beat.

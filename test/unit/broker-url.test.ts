@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { brokerUrl } from '../../shared/broker-url.ts';
+import { brokerUrl } from '../../shared/device/broker-url.ts';
 
 const page = (href: string) => new URL(href) as unknown as Location;
 

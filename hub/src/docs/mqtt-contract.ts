@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_BUDGET, CONTENT_BUDGETS } from '#shared/budgets';
 import {
   availability,
   contentPayload,
@@ -35,7 +36,14 @@ const CONTENT: Record<ContentTopic, Omit<TopicDoc, 'retained'>> = {
     what: 'active and upcoming notices with their validity windows and target floors/groups',
     schema: contentPayload.notices,
   },
-  events: { what: 'events of the next 60 days with seats left', schema: contentPayload.events },
+  events: {
+    what: 'events of the next 60 days with seats left, without descriptions',
+    schema: contentPayload.events,
+  },
+  'event-texts': {
+    what: 'the descriptions of those events, for kiosks (apart, so a seat change stays small)',
+    schema: contentPayload['event-texts'],
+  },
   contacts: {
     what: 'floor captains and liaisons: the whole directory',
     schema: contentPayload.contacts,
@@ -119,9 +127,14 @@ MQTT 3.1.1 (protocol level 4) over TCP (\`MQTT_PORT\`, 1883 by default) and over
   an empty retained payload removes the topic (the alert's all-clear).
 - **Devices render from local time.** Snapshots carry validity windows and dayparts, so a
   screen changes on the minute without a push and keeps working with no hub.
-- **Budgets.** A device drops any payload over ${MAX_DEVICE_PAYLOAD} bytes before parsing it; the hub
-  refuses a content change that would push a snapshot past its budget, so nothing it
-  publishes is ever dropped.
+- **Budgets.** Every content topic has a byte budget (UTF-8 bytes of the whole payload): a
+  device drops a larger payload unread, and the hub refuses a content change that would push
+  a snapshot past it, so nothing it publishes is ever dropped. The hub drops any report of
+  a device over ${MAX_DEVICE_PAYLOAD} bytes; its retained \`config\` stays under ${CONFIG_BUDGET / 1024} KB.
+
+| topic | budget |
+| --- | --- |
+${CONTENT_TOPICS.map((name) => row([`\`${name}\``, `${CONTENT_BUDGETS[name] / 1024} KB`])).join('\n')}
 
 ## Topics
 

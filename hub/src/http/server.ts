@@ -23,6 +23,7 @@ import { buildingRoutes } from './routes/buildings.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { screenHealthRoutes } from './routes/screen-health.ts';
+import { snapshotRoutes } from './routes/snapshots.ts';
 import { eventRoutes } from './routes/events.ts';
 import { feedbackPhotoRoutes } from './routes/feedback-photos.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
@@ -57,6 +58,7 @@ export const ROUTES: Route[] = [
   eventRoutes,
   deviceRoutes,
   screenHealthRoutes,
+  snapshotRoutes,
   alertRoutes,
   registrationRoutes,
   feedbackRoutes,

@@ -3,6 +3,7 @@ import { PAYLOAD_VERSION, contentData } from '#shared/payloads';
 import type { BrokerLink } from '../broker/link.ts';
 import type { HubContext } from '../context.ts';
 import type { Metrics } from '../http/metrics.ts';
+import { trimToBudget } from './budget.ts';
 import { snapshotBuilders } from './snapshots.ts';
 
 // A building's topic is published at once on the first change, then at most once per
@@ -119,7 +120,9 @@ export class Publisher {
         this.ctx.log.error({ building, topic, issues: checked.error.issues }, 'snapshot invalid');
         return undefined;
       }
-      return JSON.stringify(checked.data);
+      const { json, dropped } = trimToBudget(topic, checked.data);
+      if (dropped > 0) this.ctx.log.error({ building, topic, dropped }, 'snapshot over budget');
+      return json;
     } catch (err) {
       this.ctx.log.error({ err, building, topic }, 'snapshot not built');
       return undefined;

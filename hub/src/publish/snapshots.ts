@@ -18,7 +18,12 @@ const EMPTY_COUNTERS = { received: 0, inProgress: 0, done: 0 };
 // until their parts register the real builder with registerSnapshot().
 export const snapshotBuilders: Builders = {
   notices: (ctx, building) => ctx.store.notices.current(building, ctx.now().toISOString()),
-  events: (ctx, building) => upcomingEvents(ctx, building),
+  events: (ctx, building) =>
+    upcomingEvents(ctx, building).map(({ description: _text, ...screen }) => screen),
+  'event-texts': (ctx, building) =>
+    upcomingEvents(ctx, building)
+      .filter((e) => e.description !== '')
+      .map((e) => ({ id: e.id, description: e.description })),
   contacts: (ctx, building) => ctx.store.contacts.list(building),
   playlists: () => ({ playlists: [], rules: [], defaultPlaylistId: null }),
   board: () => ({

@@ -55,6 +55,7 @@ export function eventTimes(ctx: HubContext, at: Date): string {
     // Captain seats released at their hour open seats to the waiting list.
     promoted += settleWaitlists(ctx, b);
     ctx.changes.changed(b, 'events');
+    ctx.changes.changed(b, 'event-texts');
   }
   return `events: ${buildings.join(', ') || 'none'}${promoted ? `; ${promoted} moved up from waiting lists` : ''}`;
 }

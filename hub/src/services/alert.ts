@@ -2,6 +2,7 @@ import type { AlertInput, AlertView } from '#shared/schemas/alert';
 import { flushReports } from '../broker/reports.ts';
 import type { Actor, HubContext } from '../context.ts';
 import { must } from '../errors.ts';
+import { assertFits } from '../publish/budget.ts';
 import { audit } from './audit.ts';
 
 // Raises the building's emergency alert, or changes its text; `since` stays the time it
@@ -13,6 +14,7 @@ export function putAlert(ctx: HubContext, actor: Actor, building: string, input:
     const before = ctx.store.alerts.get(building);
     const fields = { ...input, since: before?.since ?? now };
     ctx.store.alerts.put(building, fields, now);
+    assertFits(ctx, building, 'alert', 'body');
     audit(ctx, actor, before ? 'update' : 'create', 'alert', building, before ?? null, fields);
   });
   ctx.changes.changed(building, 'alert');

@@ -4,6 +4,7 @@ import type { contactInput, contactPatch } from '#shared/schemas/contacts';
 import type { Actor, HubContext } from '../context.ts';
 import { must } from '../errors.ts';
 import type { ContactFields } from '../store/contacts.ts';
+import { assertFits } from '../publish/budget.ts';
 import { audit } from './audit.ts';
 import { normalizePhone } from './personal-data.ts';
 import { digits } from './secrets.ts';
@@ -25,6 +26,7 @@ export function createContact(ctx: HubContext, actor: Actor, input: ContactInput
       isCaptain(fields.role) ? digits(8) : null,
       ctx.now().toISOString(),
     );
+    assertFits(ctx, building, 'contacts', 'company');
     audit(ctx, actor, 'create', 'contact', id, null, ctx.store.contacts.get(id));
     return id;
   });
@@ -52,6 +54,7 @@ export function updateContact(
   };
   ctx.store.tx(() => {
     ctx.store.contacts.update(id, fields, ctx.now().toISOString());
+    assertFits(ctx, before.building, 'contacts', 'company');
     audit(ctx, actor, 'update', 'contact', id, before, ctx.store.contacts.get(id));
   });
   ctx.changes.changed(before.building, 'contacts');

@@ -4,6 +4,7 @@ import type { PublicEvent, StaffEvent, eventInput, eventPatch } from '#shared/sc
 import type { Actor, HubContext } from '../context.ts';
 import { invalid, must } from '../errors.ts';
 import { eventFields, type EventFields, type EventWithCounts } from '../store/events.ts';
+import { assertFits } from '../publish/budget.ts';
 import { audit } from './audit.ts';
 import { seatState } from './waitlist.ts';
 
@@ -62,6 +63,11 @@ export function upcomingEvents(ctx: HubContext, building: string): PublicEvent[]
     .map((e) => toPublicEvent(ctx, e));
 }
 
+function fitsOnScreens(ctx: HubContext, building: string): void {
+  assertFits(ctx, building, 'events', 'title');
+  assertFits(ctx, building, 'event-texts', 'description');
+}
+
 export function createEvent(ctx: HubContext, actor: Actor, input: EventInput): number {
   must(ctx.store.buildings.get(input.building), 'building');
   const fields: EventFields = {
@@ -84,10 +90,12 @@ export function createEvent(ctx: HubContext, actor: Actor, input: EventInput): n
   };
   const id = ctx.store.tx(() => {
     const id = ctx.store.events.insert(input.building, fields, ctx.now().toISOString());
+    fitsOnScreens(ctx, input.building);
     audit(ctx, actor, 'create', 'event', id, null, fields);
     return id;
   });
   ctx.changes.changed(input.building, 'events');
+  ctx.changes.changed(input.building, 'event-texts');
   return id;
 }
 
@@ -116,9 +124,11 @@ export function updateEvent(ctx: HubContext, actor: Actor, id: number, patch: Ev
   }
   ctx.store.tx(() => {
     ctx.store.events.update(id, next, ctx.now().toISOString());
+    fitsOnScreens(ctx, row.building_id);
     audit(ctx, actor, 'update', 'event', id, before, next);
   });
   ctx.changes.changed(row.building_id, 'events');
+  ctx.changes.changed(row.building_id, 'event-texts');
 }
 
 export function deleteEvent(ctx: HubContext, actor: Actor, id: number): void {
@@ -128,4 +138,5 @@ export function deleteEvent(ctx: HubContext, actor: Actor, id: number): void {
     audit(ctx, actor, 'delete', 'event', id, eventFields(row), null);
   });
   ctx.changes.changed(row.building_id, 'events');
+  ctx.changes.changed(row.building_id, 'event-texts');
 }

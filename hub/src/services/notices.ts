@@ -3,6 +3,7 @@ import type { noticeInput, noticePatch } from '#shared/schemas/notices';
 import type { Actor, HubContext } from '../context.ts';
 import { invalid, must } from '../errors.ts';
 import type { NoticeFields } from '../store/notices.ts';
+import { assertFits } from '../publish/budget.ts';
 import { audit } from './audit.ts';
 
 type NoticeInput = z.infer<typeof noticeInput>;
@@ -26,6 +27,7 @@ export function createNotice(ctx: HubContext, actor: Actor, input: NoticeInput):
   };
   const id = ctx.store.tx(() => {
     const id = ctx.store.notices.insert(input.building, fields, ctx.now().toISOString());
+    assertFits(ctx, input.building, 'notices', 'body');
     audit(ctx, actor, 'create', 'notice', id, null, ctx.store.notices.get(id));
     return id;
   });
@@ -52,6 +54,7 @@ export function updateNotice(ctx: HubContext, actor: Actor, id: number, patch: N
   }
   ctx.store.tx(() => {
     ctx.store.notices.update(id, fields, ctx.now().toISOString());
+    assertFits(ctx, before.building, 'notices', 'body');
     audit(ctx, actor, 'update', 'notice', id, before, ctx.store.notices.get(id));
   });
   ctx.changes.changed(before.building, 'notices');

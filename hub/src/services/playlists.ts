@@ -11,6 +11,7 @@ import type {
 } from '#shared/schemas/playlists';
 import type { Actor, HubContext } from '../context.ts';
 import { conflict, invalid, must } from '../errors.ts';
+import { assertFits } from '../publish/budget.ts';
 import { registerSnapshot } from '../publish/snapshots.ts';
 import type { RuleFields } from '../store/playlists.ts';
 import { audit } from './audit.ts';
@@ -56,6 +57,7 @@ export function createPlaylist(ctx: HubContext, actor: Actor, input: PlaylistInp
       ctx.now().toISOString(),
     );
     if (input.isDefault) ctx.store.playlists.setDefault(input.building, id);
+    assertFits(ctx, input.building, 'playlists', 'slides');
     audit(ctx, actor, 'create', 'playlist', id, null, ctx.store.playlists.get(id));
     return id;
   });
@@ -81,6 +83,7 @@ export function updatePlaylist(
     if (patch.isDefault === true) ctx.store.playlists.setDefault(before.building, id);
     if (patch.isDefault === false && before.isDefault)
       ctx.store.playlists.setDefault(before.building, null);
+    assertFits(ctx, before.building, 'playlists', 'slides');
     audit(ctx, actor, 'update', 'playlist', id, before, ctx.store.playlists.get(id));
   });
   ctx.changes.changed(before.building, 'playlists');
@@ -103,6 +106,7 @@ export function createRule(ctx: HubContext, actor: Actor, input: RuleInput): num
   checkRule(ctx, building, fields);
   const id = ctx.store.tx(() => {
     const id = ctx.store.playlists.insertRule(building, fields, ctx.now().toISOString());
+    assertFits(ctx, building, 'playlists', 'groups');
     audit(ctx, actor, 'create', 'schedule_rule', id, null, ctx.store.playlists.rule(id));
     return id;
   });
@@ -128,6 +132,7 @@ export function updateRule(ctx: HubContext, actor: Actor, id: number, patch: Rul
   checkRule(ctx, before.building, fields);
   ctx.store.tx(() => {
     ctx.store.playlists.updateRule(id, fields, ctx.now().toISOString());
+    assertFits(ctx, before.building, 'playlists', 'groups');
     audit(ctx, actor, 'update', 'schedule_rule', id, before, ctx.store.playlists.rule(id));
   });
   ctx.changes.changed(before.building, 'playlists');

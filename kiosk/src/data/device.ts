@@ -1,72 +1,83 @@
-import { z } from 'zod';
-import { buildingId } from '#shared/schemas/common';
-import { pairingCreated, pairingDone } from '#shared/schemas/devices';
-import { request } from './http.ts';
+import type { ContentData } from '#shared/payloads';
+import { credentials } from '#shared/device/credentials';
+import { createSession, type Session } from '#shared/device/session';
+import { deviceStorage } from '#shared/device/storage';
+import type { DeviceState } from '#shared/device/store';
+import type { PublicEvent, ScreenEvent } from '#shared/schemas/events';
+import { buildingDetail, type KioskState, type KioskStore } from './store.ts';
 
-const KEY = 'lobby.kiosk.identity';
+// The kiosk variant of the device runtime (shared/device/): what it shows and how it reads.
+export const KIOSK_VERSION = '1.0.0';
+const storage = deviceStorage('kiosk');
+const BUILDING_KEY = 'building';
+// Where kiosks before the shared runtime kept their pairing; taken over once.
+const LEGACY_KEY = 'lobby.kiosk.identity';
 
-export const identity = z.object({
-  deviceId: z.string(),
-  token: z.string(),
-  building: buildingId,
-  ws: z.string(),
-});
-export type Identity = z.infer<typeof identity>;
-
-// The token survives reloads and power cuts; a kiosk is paired once.
-export function loadIdentity(): Identity | null {
+function adoptLegacyPairing(): void {
   try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return null;
-    const parsed = identity.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    const old = localStorage.getItem(LEGACY_KEY);
+    if (old === null) return;
+    const parsed = credentials.safeParse(JSON.parse(old));
+    if (parsed.success && !storage.load('credentials', credentials)) {
+      storage.save('credentials', parsed.data);
+    }
+    localStorage.removeItem(LEGACY_KEY);
   } catch {
-    return null;
+    // Unreadable: the kiosk pairs again.
   }
 }
 
-export function saveIdentity(id: Identity): void {
-  localStorage.setItem(KEY, JSON.stringify(id));
+export function createKioskSession(): Session {
+  adoptLegacyPairing();
+  return createSession({
+    kind: 'kiosk',
+    version: KIOSK_VERSION,
+    shown: ['alert', 'notices', 'events', 'event-texts', 'contacts', 'board'],
+  });
 }
 
-export function forgetIdentity(): void {
-  localStorage.removeItem(KEY);
+function withTexts(
+  events: readonly ScreenEvent[],
+  texts: ContentData<'event-texts'>,
+): PublicEvent[] {
+  const byId = new Map(texts.map((t) => [t.id, t.description]));
+  return events.map((e) => ({ ...e, description: byId.get(e.id) ?? '' }));
 }
 
-export const startPairing = () =>
-  request('POST', '/api/devices/pairing', pairingCreated, { kind: 'kiosk' });
-
-export type PairingPoll =
-  | { state: 'waiting' }
-  | { state: 'paired'; identity: Identity }
-  | { state: 'restart' }
-  | { state: 'offline' };
-
-// 202 while staff have not claimed the code; 200 once with the token; anything else
-// (expired code, token already collected) means asking for a new code.
-export async function pollPairing(deviceId: string): Promise<PairingPoll> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/devices/pairing/${encodeURIComponent(deviceId)}`);
-  } catch {
-    return { state: 'offline' };
-  }
-  if (res.status === 202) return { state: 'waiting' };
-  if (res.status >= 500) return { state: 'offline' };
-  if (res.status !== 200) return { state: 'restart' };
-  const done = pairingDone.safeParse(await res.json().catch(() => null));
-  if (!done.success) return { state: 'restart' };
+function view(s: DeviceState): Partial<KioskState> {
+  const c = s.content;
   return {
-    state: 'paired',
-    identity: {
-      deviceId,
-      token: done.data.token,
-      building: done.data.building,
-      ws: done.data.mqtt.ws || defaultWsUrl(),
-    },
+    building: s.credentials?.building ?? null,
+    config: s.config?.data ?? null,
+    notices: c.notices?.data ?? [],
+    events: withTexts(c.events?.data ?? [], c['event-texts']?.data ?? []),
+    contacts: c.contacts?.data ?? [],
+    board: c.board?.data ?? null,
+    alert: c.alert?.data ?? null,
+    link: s.online ? 'online' : 'offline',
   };
 }
 
-export function defaultWsUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/mqtt`;
+// Feeds the kiosk's screens from the runtime's store, and tells the runtime which alert is
+// on screen (the kiosk shows every alert at once, over whatever is open).
+export function feedKiosk(session: Session, kiosk: KioskStore): () => void {
+  const detail = storage.load(BUILDING_KEY, buildingDetail);
+  if (detail) kiosk.set({ detail });
+  let last: DeviceState | null = null;
+  const update = (s: DeviceState) => {
+    if (s.content === last?.content && s.config === last.config && s.online === last.online) return;
+    last = s;
+    kiosk.set(view(s));
+    session.alertShown(s.content.alert?.rev ?? null);
+  };
+  update(session.store.get());
+  const stop = session.store.subscribe(update);
+  // Floors and their companies come over HTTP; kept for a start with the hub down.
+  const keep = kiosk.subscribe((k) => {
+    if (k.detail && k.detail !== detail) storage.save(BUILDING_KEY, k.detail);
+  });
+  return () => {
+    stop();
+    keep();
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { boardData, contactsData, eventsData, noticesData } from '#shared/payloads';
+import { boardData, contactsData, noticesData } from '#shared/payloads';
+import { publicEvent } from '#shared/schemas/events';
 import { buildingId } from '#shared/schemas/common';
 import { getJson } from './http.ts';
 import { buildingDetail, type KioskState, type KioskStore } from './store.ts';
@@ -20,7 +21,7 @@ export function pollPublic(store: KioskStore, building: string, everyMs = 30_000
   const tick = async () => {
     const [notices, events, contacts, board] = await Promise.all([
       getJson(`${b(building)}/notices`, noticesData),
-      getJson(`${b(building)}/events`, eventsData),
+      getJson(`${b(building)}/events`, z.array(publicEvent)),
       getJson(`${b(building)}/contacts`, contactsData),
       getJson(`${b(building)}/board`, boardData),
     ]);

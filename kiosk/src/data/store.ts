@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bank, building, floor } from '#shared/schemas/buildings';
 import type { ContentData, DeviceConfig } from '#shared/payloads';
-import type { ContentTopic } from '#shared/topics';
+import type { PublicEvent } from '#shared/schemas/events';
 
 export const buildingDetail = building.extend({ floors: z.array(floor), banks: z.array(bank) });
 export type BuildingDetail = z.infer<typeof buildingDetail>;
@@ -15,11 +15,11 @@ export interface KioskState {
   detail: BuildingDetail | null;
   config: DeviceConfig['data'] | null;
   notices: ContentData<'notices'>;
-  events: ContentData<'events'>;
+  // Screen events with their descriptions (MQTT carries them apart, in `event-texts`).
+  events: PublicEvent[];
   contacts: ContentData<'contacts'>;
   board: ContentData<'board'> | null;
   alert: ContentData<'alert'> | null;
-  revs: Partial<Record<ContentTopic, number>>;
   link: Link;
 }
 
@@ -32,7 +32,6 @@ export const initialState: KioskState = {
   contacts: [],
   board: null,
   alert: null,
-  revs: {},
   link: 'connecting',
 };
 

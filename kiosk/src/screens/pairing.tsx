@@ -1,46 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
+import { pairDevice, type PairingStatus } from '#shared/device/pairing';
+import type { Session } from '#shared/device/session';
 import { translator } from '#shared/i18n/index';
 import { kiosk } from '#shared/i18n/kiosk';
-import { pollPairing, startPairing, type Identity } from '../data/device.ts';
 import { QrCode } from '../ui/qr-code.tsx';
 
-const POLL_MS = 3000;
 const zh = translator(kiosk, 'zh-CN');
 const en = translator(kiosk, 'en');
 
-// An unpaired kiosk has no locale yet: it says everything in both languages.
-export function PairingScreen({ onPaired }: { onPaired(id: Identity): void }) {
-  const [code, setCode] = useState<{ deviceId: string; code: string } | null>(null);
-  const [offline, setOffline] = useState(false);
+// An unpaired kiosk has no locale yet: it says everything in both languages. Pairing itself
+// is the shared device runtime's (shared/device/pairing.ts), as on the signage.
+export function PairingScreen({ session }: { session: Session }) {
+  const [status, setStatus] = useState<PairingStatus>({ phase: 'connecting', code: null });
 
   useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = (fn: () => void, ms: number) => {
-      if (!stopped) timer = setTimeout(fn, ms);
-    };
-    const begin = async () => {
-      const r = await startPairing();
-      if (stopped) return;
-      setOffline(!r.ok);
-      if (!r.ok) return later(() => void begin(), POLL_MS * 2);
-      setCode(r.data);
-      later(() => void poll(r.data.deviceId), POLL_MS);
-    };
-    const poll = async (deviceId: string) => {
-      const r = await pollPairing(deviceId);
-      if (stopped) return;
-      setOffline(r.state === 'offline');
-      if (r.state === 'paired') return onPaired(r.identity);
-      if (r.state === 'restart') return void begin();
-      later(() => void poll(deviceId), POLL_MS);
-    };
-    void begin();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, []);
+    const abort = new AbortController();
+    void pairDevice('kiosk', session.credentials, setStatus, abort.signal).then((c) => {
+      if (c) session.paired(c);
+    });
+    return () => abort.abort();
+  }, [session]);
+
+  const code = status.code ? { code: status.code } : null;
+  const offline = status.phase === 'connecting';
 
   return (
     <main class="pairing" data-testid="pairing">

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../data/hooks.ts';
+import { useSession } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 import { Qr } from '../qr/qr.tsx';
-import { pairScreen, type PairingStatus } from './pairing.ts';
+import { pairDevice, type PairingStatus } from '#shared/device/pairing';
 
 // Where staff land when they scan the code with a phone: the console's device page.
 export const pairingLink = (code: string) => `${location.origin}/console/devices?pair=${code}`;
@@ -15,7 +15,7 @@ export function PairingScreen() {
 
   useEffect(() => {
     const abort = new AbortController();
-    void pairScreen(setStatus, abort.signal).then((credentials) => {
+    void pairDevice('signage', session.credentials, setStatus, abort.signal).then((credentials) => {
       if (credentials) session.paired(credentials);
     });
     return () => abort.abort();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useSignage } from '../data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { formatAt, useLocale, useT, useTimezone } from '../i18n.ts';
 
 // The minute, kept by one timer set for the next minute boundary.
@@ -29,8 +29,8 @@ export function Header() {
   const { t } = useT();
   const locale = useLocale();
   const tz = useTimezone();
-  const name = useSignage((s) => s.config?.data.buildingName ?? '');
-  const online = useSignage((s) => s.online);
+  const name = useDevice((s) => s.config?.data.buildingName ?? '');
+  const online = useDevice((s) => s.online);
   const minute = useMinute() * 60_000;
   return (
     <header class="bar">

@@ -1,13 +1,13 @@
-import { useSignage } from '../data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 
 // `identify` from the console: the screen flashes its name and id for a few seconds, so
 // staff standing in a lobby of six screens know which one they are configuring.
 export function IdentifyOverlay() {
   const { t } = useT();
-  const until = useSignage((s) => s.identifyUntil);
-  const config = useSignage((s) => s.config);
-  const deviceId = useSignage((s) => s.credentials?.deviceId ?? '');
+  const until = useDevice((s) => s.identifyUntil);
+  const config = useDevice((s) => s.config);
+  const deviceId = useDevice((s) => s.credentials?.deviceId ?? '');
   if (until === null) return null;
   const c = config?.data;
   const placed = c && (c.floor !== null || c.bank !== null || c.group !== null);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../data/hooks.ts';
+import { useSession } from '#shared/device/hooks';
 import { IdleSlide } from '../slides/idle-slide.tsx';
 import { SLIDES } from '../slides/index.tsx';
 import { resolveFor } from './resolve.ts';

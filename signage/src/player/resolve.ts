@@ -1,9 +1,9 @@
 import { resolveSchedule, type Resolution } from '#shared/schedule-resolver';
-import type { SignageState } from '../data/store.ts';
+import type { DeviceState } from '#shared/device/store';
 import { DEFAULT_TZ } from '../i18n.ts';
 
 // The shared resolver over what the screen holds: no snapshot means nothing to show of it.
-export function resolveFor(s: SignageState, now: number): Resolution {
+export function resolveFor(s: DeviceState, now: number): Resolution {
   const cfg = s.config?.data;
   return resolveSchedule({
     at: new Date(now),

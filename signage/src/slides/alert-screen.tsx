@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { ContentPayload } from '#shared/payloads';
-import { useSession } from '../data/hooks.ts';
+import { useSession } from '#shared/device/hooks';
 import { formatAt, useLocale, useT, useTimezone } from '../i18n.ts';
 
 // An emergency replaces everything. Once painted, the screen says so in its `state`.

@@ -1,5 +1,5 @@
 import { FEEDBACK_CATEGORIES } from '#shared/enums';
-import { useSignage } from '../data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 import type { SlideProps } from './types.ts';
 
@@ -8,7 +8,7 @@ const TOP_CATEGORIES = 5;
 // The public counters the committee promised: received, in progress, done, satisfaction.
 export function BoardSlide(_props: SlideProps) {
   const { t, v } = useT();
-  const board = useSignage((s) => s.content.board);
+  const board = useDevice((s) => s.content.board);
   if (!board) return null;
   const b = board.data;
   const rows = FEEDBACK_CATEGORIES.map((c) => ({ c, n: b.byCategory[c] }))

@@ -1,7 +1,7 @@
 import { contactsForFloor } from '#shared/schedule-resolver';
 import type { Contact } from '#shared/schemas/contacts';
 import { buildVCard } from '#shared/vcard';
-import { useSignage } from '../data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 import { Qr } from '../qr/qr.tsx';
 import { usePlacement } from './placement.ts';
@@ -15,7 +15,7 @@ const isCaptain = (c: Contact) => c.role === 'captain' || c.role === 'deputy_cap
 export function ContactsSlide(_props: SlideProps) {
   const { t, v } = useT();
   const { floor } = usePlacement();
-  const snapshot = useSignage((s) => s.content.contacts);
+  const snapshot = useDevice((s) => s.content.contacts);
   const all = contactsForFloor(snapshot?.data ?? [], floor);
   const captains = all
     .filter(isCaptain)

@@ -1,6 +1,6 @@
 import { upcomingEvents } from '#shared/schedule-resolver';
-import type { PublicEvent } from '#shared/schemas/events';
-import { useSignage } from '../data/hooks.ts';
+import type { ScreenEvent } from '#shared/schemas/events';
+import { useDevice } from '#shared/device/hooks';
 import { formatAt, useLocale, useT, useTimezone } from '../i18n.ts';
 import { Qr } from '../qr/qr.tsx';
 import type { SlideProps } from './types.ts';
@@ -11,7 +11,7 @@ const SHOWN = 4;
 // The next events with seats left, each with a QR that registers from the phone.
 export function EventsSlide({ at }: SlideProps) {
   const { t } = useT();
-  const snapshot = useSignage((s) => s.content.events);
+  const snapshot = useDevice((s) => s.content.events);
   const list = upcomingEvents(snapshot?.data ?? [], new Date(at)).slice(0, SHOWN);
   return (
     <section class="slide-body events" data-slide-kind="events">
@@ -25,7 +25,7 @@ export function EventsSlide({ at }: SlideProps) {
   );
 }
 
-function EventRow({ event: e, at }: { event: PublicEvent; at: number }) {
+function EventRow({ event: e, at }: { event: ScreenEvent; at: number }) {
   const { t, v } = useT();
   const locale = useLocale();
   const tz = useTimezone();

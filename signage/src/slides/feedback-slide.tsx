@@ -1,6 +1,6 @@
 import { FEEDBACK_CATEGORIES } from '#shared/enums';
 import type { DeviceConfig } from '#shared/payloads';
-import { useSignage } from '../data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 import { Qr } from '../qr/qr.tsx';
 import type { SlideProps } from './types.ts';
@@ -20,8 +20,8 @@ export function feedbackUrl(config: DeviceConfig | null, building: string | null
 
 export function FeedbackSlide(_props: SlideProps) {
   const { t, v } = useT();
-  const config = useSignage((s) => s.config);
-  const building = useSignage((s) => s.credentials?.building ?? null);
+  const config = useDevice((s) => s.config);
+  const building = useDevice((s) => s.credentials?.building ?? null);
   return (
     <section class="slide-body feedback" data-slide-kind="feedback">
       <div class="feedback-text">

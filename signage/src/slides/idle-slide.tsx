@@ -1,11 +1,11 @@
-import { useSignage } from '../data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 
 // Never a black screen: with nothing to play yet, the station's welcome.
 export function IdleSlide() {
   const { t } = useT();
-  const name = useSignage((s) => s.config?.data.buildingName ?? '');
-  const empty = useSignage((s) => s.content.playlists === null && s.content.notices === null);
+  const name = useDevice((s) => s.config?.data.buildingName ?? '');
+  const empty = useDevice((s) => s.content.playlists === null && s.content.notices === null);
   return (
     <section class="slide-body idle" data-slide-kind="idle">
       <div class="brand-mark" aria-hidden="true" />

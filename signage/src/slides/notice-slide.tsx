@@ -1,4 +1,4 @@
-import { useSignage } from '../data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 import { CategoryChip, Validity } from './notice-parts.tsx';
 import type { SlideProps } from './types.ts';
@@ -6,7 +6,7 @@ import type { SlideProps } from './types.ts';
 // One notice on the whole screen: urgent ones open every loop in this form.
 export function NoticeSlide({ slide }: SlideProps) {
   const { t } = useT();
-  const notices = useSignage((s) => s.content.notices);
+  const notices = useDevice((s) => s.content.notices);
   const n = notices?.data.find((x) => x.id === slide.noticeId);
   if (!n) return null;
   return (

@@ -1,5 +1,5 @@
 import { activeNotices } from '#shared/schedule-resolver';
-import { useSignage } from '../data/hooks.ts';
+import { useDevice } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 import { CategoryChip, Validity } from './notice-parts.tsx';
 import { usePlacement } from './placement.ts';
@@ -10,7 +10,7 @@ const PER_PAGE = 4;
 // Four notices a page, urgent first; each time the slide comes round it shows the next page.
 export function NoticesSlide({ round, at }: SlideProps) {
   const { t } = useT();
-  const snapshot = useSignage((s) => s.content.notices);
+  const snapshot = useDevice((s) => s.content.notices);
   const list = activeNotices(snapshot?.data ?? [], new Date(at), usePlacement());
   const pages = Math.max(1, Math.ceil(list.length / PER_PAGE));
   const page = round % pages;

@@ -10,6 +10,7 @@ import {
   type deviceMove,
 } from '#shared/schemas/devices';
 import { screenHealthReport } from '#shared/schemas/screen-health';
+import { snapshotFill } from '#shared/schemas/snapshots';
 import type { DEVICE_COMMANDS } from '#shared/payloads';
 import { call, qs } from './http.ts';
 import { subscribeBuilding } from './live.ts';
@@ -25,6 +26,9 @@ export const revokeDevice = (id: string) =>
   call(okResponse, 'POST', `/api/staff/devices/${id}/revoke`, {});
 export const sendCommand = (id: string, cmd: (typeof DEVICE_COMMANDS)[number]) =>
   call(deviceCommandSent, 'POST', `/api/staff/devices/${id}/commands`, { cmd });
+
+export const getSnapshotFill = (b: string) =>
+  call(snapshotFill, 'GET', `/api/staff/buildings/${b}/snapshots`);
 
 export const getScreenHealth = (b: string, days: number) =>
   call(screenHealthReport, 'GET', `/api/staff/buildings/${b}/screen-health${qs({ days })}`);

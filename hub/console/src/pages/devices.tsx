@@ -12,6 +12,7 @@ import { EditSplit, ListHeader, useEditing } from '../ui/list-page.tsx';
 import { RowButton } from '../ui/row-actions.tsx';
 import { ago, fmtDateTime } from '../ui/time.ts';
 import { DeviceForm } from './device-form.tsx';
+import { SnapshotFill } from './snapshot-fill.tsx';
 
 function uptime(s: number): string {
   const h = Math.floor(s / 3600);
@@ -118,6 +119,7 @@ export function DevicesPage() {
           )}
         </Loaded>
       </EditSplit>
+      <SnapshotFill building={b.id} />
       {revoke.dialog}
     </>
   );

@@ -1,13 +1,12 @@
-import { pairingCreated, pairingDone } from '#shared/schemas/devices';
-import { backoffDelay } from '../data/backoff.ts';
+import type { DeviceKind } from '../enums.ts';
+import { pairingCreated, pairingDone } from '../schemas/devices.ts';
+import { backoffDelay } from './backoff.ts';
 import {
-  forgetPending,
-  loadPending,
   pendingPairing,
-  savePending,
+  type CredentialStore,
   type Credentials,
   type PendingPairing,
-} from '../data/credentials.ts';
+} from './credentials.ts';
 
 const POLL_MS = 2000;
 
@@ -24,30 +23,36 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function requestCode(signal: AbortSignal): Promise<PendingPairing> {
+async function requestCode(
+  kind: DeviceKind,
+  store: CredentialStore,
+  signal: AbortSignal,
+): Promise<PendingPairing> {
   const res = await fetch('/api/devices/pairing', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'signage' }),
+    body: JSON.stringify({ kind }),
     signal,
   });
   if (res.status !== 201) throw new Error(`pairing request: HTTP ${res.status}`);
   const pending = pendingPairing.parse(pairingCreated.parse(await res.json()));
-  savePending(pending);
+  store.savePending(pending);
   return pending;
 }
 
 // Asks the hub for a code, shows it, and polls until staff have entered it in the console;
 // then collects the token (the hub hands it out once). Resolves null when aborted.
-export async function pairScreen(
+export async function pairDevice(
+  kind: DeviceKind,
+  store: CredentialStore,
   onStatus: (s: PairingStatus) => void,
   signal: AbortSignal,
 ): Promise<Credentials | null> {
   let attempt = 0;
-  let pending = loadPending();
+  let pending = store.loadPending();
   while (!signal.aborted) {
     try {
-      pending ??= await requestCode(signal);
+      pending ??= await requestCode(kind, store, signal);
       onStatus({ phase: 'waiting', code: pending.code });
       const res = await fetch(`/api/devices/pairing/${pending.deviceId}`, {
         cache: 'no-store',
@@ -68,7 +73,7 @@ export async function pairScreen(
         continue;
       }
       // Expired, already collected or unknown: start over with a fresh code.
-      forgetPending();
+      store.forgetPending();
       pending = null;
       if (res.status !== 404 && res.status !== 410) throw new Error(`pairing: HTTP ${res.status}`);
     } catch (err) {

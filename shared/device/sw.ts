@@ -1,6 +1,7 @@
-// The screen's service worker: the app shell comes from the cache, so a reload fetches
-// nothing and a screen with no hub still starts; images are kept as they are first shown.
-// Built by vite.config.ts, which fills in the file list and version of the build.
+// The device apps' service worker (signage and kiosk): the app shell comes from the cache,
+// so a reload fetches nothing and a device with no hub still starts (from the snapshots the
+// runtime stored); images are kept as they are first shown. Built by sw-build.ts, which
+// fills in the app, the file list and the version of the build.
 
 interface SwEvent extends Event {
   waitUntil(p: Promise<unknown>): void;
@@ -24,16 +25,17 @@ declare const self: SwScope;
 declare const __PRECACHE__: string[];
 declare const __FONTS__: string[];
 
+const APP = '__APP__';
 const VERSION = '__VERSION__';
 const PRECACHE: string[] = __PRECACHE__;
-const SHELL = `signage-shell-${VERSION}`;
+const SHELL = `${APP}-shell-${VERSION}`;
 // The Chinese font's slices, all of them (a screen must show any new text with no hub):
 // fetched once into a cache that outlives builds, since their names are content hashes. Not
 // in the install: 4.6 MB would hold back the shell's offline cache; the page asks for them
 // once the worker controls it ('cache-fonts'), and every load tops up what is missing.
 const FONTS: string[] = __FONTS__;
-const FONT_CACHE = 'signage-fonts';
-const MEDIA = 'signage-media';
+const FONT_CACHE = `${APP}-fonts`;
+const MEDIA = `${APP}-media`;
 // Enough for every notice image and captain photo of a building; older ones go first.
 const MEDIA_LIMIT = 300;
 const INDEX = new URL('index.html', self.registration.scope).pathname;
@@ -72,7 +74,7 @@ self.addEventListener('activate', (e) => {
       .then((keys) =>
         Promise.all([
           ...keys
-            .filter((k) => k.startsWith('signage-shell-') && k !== SHELL)
+            .filter((k) => k.startsWith(`${APP}-shell-`) && k !== SHELL)
             .map((k) => caches.delete(k)),
           dropOldFonts(),
         ]),

@@ -1,22 +1,20 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import {
-  deviceCommand,
-  MAX_DEVICE_PAYLOAD,
-  type DeviceCommand,
-  type DeviceState,
-} from '#shared/payloads';
-import { brokerUrl } from '#shared/broker-url';
-import { CONTENT_TOPICS, parseTopic, topics } from '#shared/topics';
+import { deviceCommand, type DeviceCommand, type DeviceState as StateReport } from '../payloads.ts';
+import { parseTopic, topics, type ContentTopic } from '../topics.ts';
 import { backoffDelay } from './backoff.ts';
+import { brokerUrl } from './broker-url.ts';
 import type { Credentials } from './credentials.ts';
 import type { Outbox } from './outbox.ts';
-import type { SignageState, Store } from './store.ts';
+import { budgetOf, readPayload, type DeviceState, type DeviceStore } from './store.ts';
 
 export interface ConnectionDeps {
   credentials: Credentials;
-  store: Store;
+  store: DeviceStore;
   outbox: Outbox;
-  // The broker refused the token several times running: the screen was unpaired.
+  // The content topics this app shows; the alert is always among them.
+  shown: readonly ContentTopic[];
+  version: string;
+  // The broker refused the token several times running: the device was unpaired.
   onRevoked: () => void;
   onCommand: (cmd: DeviceCommand) => void;
 }
@@ -26,11 +24,24 @@ export interface Connection {
   stop(): void;
 }
 
-// MQTT 3.1.1 error codes for a refused login (bad credentials, not authorised).
+// MQTT 3.1.1 refusals for a bad or unknown login (and their MQTT 5 twins). One refusal may be
+// a hub restarting with a half-read device table; three running mean the device was removed.
 const AUTH_CODES = new Set([4, 5, 134, 135]);
-const REVOKE_AFTER = 3;
+export const REVOKE_AFTER = 3;
 const HEARTBEAT_MS = 60_000;
 const STATE_DEBOUNCE_MS = 300;
+// Commands the device has carried out, by id: a command delivered twice runs once.
+const SEEN_COMMANDS = 50;
+
+export class CommandFilter {
+  private readonly seen: string[] = [];
+  fresh(id: string): boolean {
+    if (this.seen.includes(id)) return false;
+    this.seen.push(id);
+    if (this.seen.length > SEEN_COMMANDS) this.seen.shift();
+    return true;
+  }
+}
 
 // One MQTT session for the life of the page: subscriptions feed the store, the store's
 // changes go out as the device's retained `state`, plays go out from the outbox. mqtt.js
@@ -63,22 +74,23 @@ export function openConnection(deps: ConnectionDeps): Connection {
   let alertAnswered = false;
   let sentKey = '';
   let sentAlert: number | null = null;
-  const seenCommands: string[] = [];
+  const commands = new CommandFilter();
   const started = performance.now();
 
   client.on('connect', () => {
     attempt = 0;
     authFailures = 0;
     store.set({ online: true });
-    // The alert first: retained messages of one SUBSCRIBE arrive in the order of its
-    // filters (the hub's retained index and Mosquitto both do so), which lets the screen
-    // see that an alert was cleared while it was away (see `message` below).
+    // Commands first (never retained), so one sent as soon as the device shows its config
+    // finds it listening. Then the alert: retained messages of one SUBSCRIBE arrive in the
+    // order of its filters (the hub's retained index and Mosquitto both do so), which lets
+    // the device see that an alert was cleared while it was away (see `message` below).
     alertAnswered = false;
     const subs = [
+      topicOf('cmd'),
       topics.content(creds.building, 'alert'),
       topicOf('config'),
-      ...CONTENT_TOPICS.filter((t) => t !== 'alert').map((t) => topics.content(creds.building, t)),
-      topicOf('cmd'),
+      ...deps.shown.filter((t) => t !== 'alert').map((t) => topics.content(creds.building, t)),
     ];
     client.subscribe(subs, { qos: 1 }, (err) => {
       if (err) store.fail(`subscribe: ${err.message}`);
@@ -91,30 +103,22 @@ export function openConnection(deps: ConnectionDeps): Connection {
   client.on('message', (topic, payload, packet) => {
     const parsed = parseTopic(topic);
     if (!parsed) return;
-    if (payload.length > MAX_DEVICE_PAYLOAD) {
-      store.fail(`${topic}: ${payload.length} bytes, over the device limit`);
+    const read = readPayload(budgetOf(parsed.kind === 'content' ? parsed.name : 'config'), payload);
+    if (!read.ok) {
+      store.fail(`${topic}: ${read.error}`);
       return;
     }
-    let value: unknown = null;
-    if (payload.length > 0) {
-      try {
-        value = JSON.parse(payload.toString());
-      } catch {
-        store.fail(`${topic}: not JSON`);
-        return;
-      }
-    }
     // An all-clear is an empty retained payload, which also deletes the retained alert: a
-    // screen that was away then gets nothing. So a retained snapshot that arrives before
+    // device that was away then gets nothing. So a retained snapshot that arrives before
     // any retained alert tells it there is no alert any more.
     if (packet.retain && !alertAnswered) {
       alertAnswered = true;
       if (!(parsed.kind === 'content' && parsed.name === 'alert'))
         store.acceptContent('alert', null);
     }
-    if (parsed.kind === 'content') store.acceptContent(parsed.name, value);
-    else if (parsed.name === 'config') store.acceptConfig(value);
-    else if (parsed.name === 'cmd' && !packet.retain) command(value);
+    if (parsed.kind === 'content') store.acceptContent(parsed.name, read.value);
+    else if (parsed.name === 'config') store.acceptConfig(read.value);
+    else if (parsed.name === 'cmd' && !packet.retain) command(read.value);
   });
 
   client.on('error', (err) => {
@@ -139,10 +143,7 @@ export function openConnection(deps: ConnectionDeps): Connection {
 
   function command(value: unknown): void {
     const parsed = deviceCommand.safeParse(value);
-    if (!parsed.success || seenCommands.includes(parsed.data.id)) return;
-    seenCommands.push(parsed.data.id);
-    if (seenCommands.length > 50) seenCommands.shift();
-    deps.onCommand(parsed.data);
+    if (parsed.success && commands.fresh(parsed.data.id)) deps.onCommand(parsed.data);
   }
 
   function flush(): void {
@@ -159,15 +160,15 @@ export function openConnection(deps: ConnectionDeps): Connection {
     });
   }
 
-  function stateOf(s: SignageState): DeviceState {
+  function stateOf(s: DeviceState): StateReport {
     const revs: Record<string, number> = {};
-    for (const t of CONTENT_TOPICS) {
+    for (const t of deps.shown) {
       const snap = s.content[t];
       if (snap) revs[t] = snap.rev;
     }
     if (s.config) revs.config = s.config.rev;
     return {
-      version: __SIGNAGE_VERSION__,
+      version: deps.version,
       revs,
       alertRev: s.alertShown,
       screen: { width: Math.round(innerWidth), height: Math.round(innerHeight) },
@@ -178,7 +179,7 @@ export function openConnection(deps: ConnectionDeps): Connection {
   }
 
   // What was last published, uptime left out: uptime alone never triggers a publish.
-  const keyOf = (state: DeviceState) => JSON.stringify({ ...state, uptime: 0 });
+  const keyOf = (state: StateReport) => JSON.stringify({ ...state, uptime: 0 });
 
   function publishState(): void {
     clearTimeout(statePending);

@@ -1,15 +1,24 @@
-import type { DeviceCommand } from '#shared/payloads';
+import type { DeviceKind } from '../enums.ts';
+import type { DeviceCommand } from '../payloads.ts';
+import type { ContentTopic } from '../topics.ts';
 import { openConnection, type Connection } from './connection.ts';
-import {
-  forgetCredentials,
-  forgetPending,
-  saveCredentials,
-  type Credentials,
-} from './credentials.ts';
+import { credentialStore, type Credentials } from './credentials.ts';
 import { Outbox, playId } from './outbox.ts';
-import { clearContent, emptyContent, type Store } from './store.ts';
+import { deviceStorage } from './storage.ts';
+import { DeviceStore, initialState } from './store.ts';
 
 const IDENTIFY_MS = 10_000;
+
+// What differs between the apps: the rest of the runtime is one.
+export interface DeviceApp {
+  kind: DeviceKind;
+  version: string;
+  // The content topics the app shows (subscribed, kept for offline starts).
+  shown: readonly ContentTopic[];
+  // Commands other than reload and identify; false when the app cannot do it.
+  command?: (cmd: DeviceCommand) => boolean;
+  reload?: () => void;
+}
 
 export interface PlayRecord {
   slide: string;
@@ -18,9 +27,11 @@ export interface PlayRecord {
   endMs: number;
 }
 
-// What components may ask of the data layer. The MQTT client stays inside.
+// What components may ask of the device runtime. The MQTT client stays inside.
 export interface Session {
-  store: Store;
+  app: DeviceApp;
+  store: DeviceStore;
+  credentials: ReturnType<typeof credentialStore>;
   paired(c: Credentials): void;
   recordPlay(p: PlayRecord): void;
   alertShown(rev: number | null): void;
@@ -28,19 +39,22 @@ export interface Session {
   stop(): void;
 }
 
-export function createSession(store: Store, reload: () => void = () => location.reload()): Session {
-  const outbox = new Outbox();
+export function createSession(app: DeviceApp): Session {
+  const storage = deviceStorage(app.kind);
+  const creds = credentialStore(storage);
+  const store = new DeviceStore(storage, initialState(storage, creds.load(), app.shown));
+  const outbox = new Outbox(storage);
+  const reload = app.reload ?? (() => location.reload());
   let connection: Connection | null = null;
   let identifyTimer: ReturnType<typeof setTimeout> | undefined;
 
   function onCommand(cmd: DeviceCommand): void {
     if (cmd.cmd === 'reload') reload();
     else if (cmd.cmd === 'identify') {
-      const until = Date.now() + IDENTIFY_MS;
-      store.set({ identifyUntil: until });
+      store.set({ identifyUntil: Date.now() + IDENTIFY_MS });
       clearTimeout(identifyTimer);
       identifyTimer = setTimeout(() => store.set({ identifyUntil: null }), IDENTIFY_MS);
-    } else store.fail(`command ${cmd.cmd} is not supported by this screen`);
+    } else if (!app.command?.(cmd)) store.fail(`command ${cmd.cmd} is not supported here`);
   }
 
   function start(credentials: Credentials): void {
@@ -49,12 +63,14 @@ export function createSession(store: Store, reload: () => void = () => location.
       credentials,
       store,
       outbox,
+      shown: app.shown,
+      version: app.version,
       onCommand,
       onRevoked() {
         connection = null;
-        forgetCredentials();
-        clearContent();
-        store.set({ credentials: null, config: null, content: emptyContent(), online: false });
+        creds.forget();
+        store.reset(null);
+        store.set({ online: false });
       },
     });
   }
@@ -63,17 +79,17 @@ export function createSession(store: Store, reload: () => void = () => location.
   if (initial) start(initial);
 
   return {
+    app,
     store,
+    credentials: creds,
     paired(credentials) {
-      forgetPending();
-      clearContent();
-      saveCredentials(credentials);
-      store.set({ credentials, config: null, content: emptyContent(), lastError: null });
+      creds.forgetPending();
+      creds.save(credentials);
+      store.reset(credentials);
       start(credentials);
     },
     recordPlay(p) {
-      const credentials = store.get().credentials;
-      if (!credentials) return;
+      if (!store.get().credentials) return;
       outbox.push({
         id: playId(p.startMs),
         slide: p.slide,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_DEVICE_PAYLOAD, playedReport, type PlayedReport } from '#shared/payloads';
-import { KEYS, load, save } from './storage.ts';
+import { MAX_DEVICE_PAYLOAD, playedReport, type PlayedReport } from '../payloads.ts';
+import { KEYS, type DeviceStorage } from './storage.ts';
 
 // A day and a half of plays at 15 s a slide (about 1 MB); a screen offline longer keeps the newest.
 const LIMIT = 8000;
@@ -13,10 +13,12 @@ const BATCH_BYTES = MAX_DEVICE_PAYLOAD - 1024;
 export class Outbox {
   private items: PlayedReport[];
   private readonly inFlight = new Set<string>();
+  private readonly storage: DeviceStorage;
 
-  constructor() {
+  constructor(storage: DeviceStorage) {
+    this.storage = storage;
     // Entry by entry: one torn or foreign entry must not cost the screen every play it holds.
-    const stored = load(KEYS.outbox, z.array(z.unknown())) ?? [];
+    const stored = storage.load(KEYS.outbox, z.array(z.unknown())) ?? [];
     this.items = stored.flatMap((item) => {
       const parsed = playedReport.safeParse(item);
       return parsed.success ? [parsed.data] : [];
@@ -61,7 +63,7 @@ export class Outbox {
   }
 
   private persist(): void {
-    save(KEYS.outbox, this.items);
+    this.storage.save(KEYS.outbox, this.items);
   }
 }
 

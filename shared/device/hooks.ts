@@ -1,7 +1,9 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import type { ContentPayload } from '../payloads.ts';
+import type { ContentTopic } from '../topics.ts';
 import type { Session } from './session.ts';
-import type { SignageState } from './store.ts';
+import type { DeviceState } from './store.ts';
 
 export const SessionContext = createContext<Session | null>(null);
 
@@ -13,14 +15,22 @@ export function useSession(): Session {
 
 // A slice of the store; the component re-renders only when that slice changes, and stops
 // listening when it unmounts. Selectors return parts of the state, never new objects.
-export function useSignage<T>(select: (s: SignageState) => T): T {
+export function useDevice<T>(select: (s: DeviceState) => T): T {
   const { store } = useSession();
   const [value, setValue] = useState(() => select(store.get()));
   useEffect(() => {
-    const update = (s: SignageState) => setValue(() => select(s));
+    const update = (s: DeviceState) => setValue(() => select(s));
     update(store.get());
     return store.subscribe(update);
     // Selectors are pure functions of the state, so a new closure each render changes nothing.
   }, [store]);
   return value;
+}
+
+// One topic's snapshot (null until one arrives or after it is cleared).
+export function useTopic<T extends ContentTopic>(topic: T): ContentPayload<T> | null {
+  const { store } = useSession();
+  const [snap, setSnap] = useState<ContentPayload<T> | null>(() => store.get().content[topic]);
+  useEffect(() => store.subscribeTopic(topic, (s) => setSnap(() => s)), [store, topic]);
+  return snap;
 }
