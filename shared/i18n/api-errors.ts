@@ -211,6 +211,16 @@ const WORDS = {
   stepNeedsReply: ['改为“{to}”前须先答复反馈人', '{to} needs a reply to the requester first'],
   declineNeedsReason: ['不予受理须写明理由', 'declining needs a reason'],
   nameSurvivor: ['请填写合并到的反馈编号', 'name the surviving ticket'],
+
+  // Captain seats (pilot-a).
+  captainCodeNeeded: [
+    '请填写楼长码；没有楼长码请取消勾选“我是楼长”',
+    'enter your captain code, or untick "I am a floor captain"',
+  ],
+  releaseBeforeNow: [
+    '预留名额释放时间已过，名额会立即向所有人开放；请选择之后的时间',
+    'this release time has passed, so the held seats would open to everyone at once; pick a later time',
+  ],
 } as const;
 
 export type ErrorKey = keyof typeof WORDS;

@@ -161,6 +161,14 @@ export const CONTENT_WORDS = {
   'event.captainSeats': ['楼长预留名额', 'Seats held for captains'],
   'event.captainWindowOpens': ['楼长优先报名开始', 'Captains may register from'],
   'event.captainSeatsReleaseAt': ['预留名额释放时间', 'Held seats released at'],
+  'event.captainSeatsReleased': [
+    '楼长预留 {n} 席：已释放，所有人可报',
+    '{n} captain seats: released, open to everyone',
+  ],
+  'event.captainSeatsHeld': [
+    '楼长预留 {n} 席，尚空 {held} 席，{at} 释放',
+    '{n} captain seats, {held} still free, released {at}',
+  ],
   'event.new': ['新建活动', 'New event'],
   'event.seats': [
     '已报 {confirmed}/{capacity}，余 {left}，候补 {waitlist}',

@@ -109,8 +109,6 @@ function seed(ctx: HubContext): void {
       capacity: e.capacity,
       captainSeats: e.captainSeats,
       registrationCloses: new Date(start.getTime() - 3600_000).toISOString(),
-      captainSeatsReleaseAt:
-        e.captainSeats > 0 ? new Date(start.getTime() - 2 * day).toISOString() : undefined,
     });
   }
   seedDemoPlaylists(ctx, DEMO_BUILDING);

@@ -83,7 +83,7 @@ function EventDetail({ event: e }: { event: PublicEvent }) {
       company,
       phone,
       ...(floor.trim() ? { floor: Number(floor) } : {}),
-      ...(captain && captainCode.trim() ? { captainCode } : {}),
+      ...(captain ? { captain: true, captainCode: captainCode.trim() } : {}),
       ...(website ? { website } : {}),
     });
     if (r.ok) return location.assign(r.data.url);
