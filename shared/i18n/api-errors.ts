@@ -212,6 +212,16 @@ const WORDS = {
   declineNeedsReason: ['不予受理须写明理由', 'declining needs a reason'],
   nameSurvivor: ['请填写合并到的反馈编号', 'name the surviving ticket'],
 
+  // Closing the loop honestly (pilot-a).
+  resolveNeedsReply: [
+    '标记“已解决”时须答复反馈人如何解决的',
+    'resolving needs a reply telling the requester how it was resolved',
+  ],
+  closeNeedsRatingOrReason: [
+    '反馈人仍可重新打开：请等待其评价，或在内部备注中写明现在关闭的理由',
+    'the requester may still reopen it: wait for their rating, or write why it closes now in the note',
+  ],
+
   // Captain seats (pilot-a).
   captainCodeNeeded: [
     '请填写楼长码；没有楼长码请取消勾选“我是楼长”',

@@ -27,6 +27,14 @@ export const STATION_WORDS = {
     'A reply to the requester is needed before resolving or closing.',
   ],
   'fb.declineNeeds': ['不予受理需要写明原因（内部备注）。', 'Declining needs a reason (the note).'],
+  'fb.resolveNeedsReply': [
+    '请告诉诉求人是怎么解决的；之前的回复不算。',
+    'Tell the requester how it was resolved; an earlier reply does not count.',
+  ],
+  'fb.closeNeedsReason': [
+    '诉求人仍可重新打开：等待其评价，或在此写明现在办结的理由。',
+    'The requester may still reopen it: wait for their rating, or write here why it closes now.',
+  ],
   'fb.duplicateOf': ['合并到编号', 'Merge into ticket'],
   'fb.merge': ['合并重复', 'Merge duplicate'],
   'fb.decline': ['不予受理', 'Decline'],

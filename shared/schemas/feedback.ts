@@ -142,6 +142,8 @@ export const staffFeedbackStep = feedbackStep.extend({
 export const staffFeedbackDetail = staffFeedback.extend({
   steps: z.array(staffFeedbackStep),
   allowedNext: z.array(z.enum(FEEDBACK_STATUSES)),
+  // Until when the requester may reopen a resolved ticket; null once they cannot.
+  reopenUntil: z.string().nullable(),
 });
 export type StaffFeedbackDetail = z.infer<typeof staffFeedbackDetail>;
 

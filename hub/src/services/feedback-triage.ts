@@ -9,7 +9,7 @@ import type { Actor, HubContext } from '../context.ts';
 import { ApiError, conflict, invalid, must } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
 import { audit } from './audit.ts';
-import { dueFrom } from './feedback-deadlines.ts';
+import { dueFrom, reopenUntil } from './feedback-deadlines.ts';
 import { phoneFor } from './personal-data.ts';
 
 // The staff side of the feedback loop: triage, steps, replies, merging duplicates.
@@ -75,6 +75,7 @@ export function feedbackDetail(ctx: HubContext, actor: Actor, ticket: string): S
       ...(s.reply === null ? {} : { reply: s.reply }),
     })),
     allowedNext: [...allowedNext(row.status)],
+    reopenUntil: reopenUntil(ctx, row),
   };
 }
 
@@ -113,6 +114,9 @@ function checkPatch(
     from,
     to,
     replied: row.replied === 1 || !!patch.reply,
+    replyNow: !!patch.reply,
+    rated: row.rating !== null,
+    reopenOpen: reopenUntil(ctx, row) !== null,
     note: patch.note,
     duplicateOf: patch.duplicateOf,
   });
