@@ -41,6 +41,8 @@ export function connectFeed(id: Identity, store: KioskStore, hooks: FeedHooks): 
     clean: true,
     reconnectPeriod: 0,
     connectTimeout: 10_000,
+    // mqtt.js would run its keepalive in a blob: Worker, which the hub's CSP forbids.
+    timerVariant: 'native',
     will: { topic: own('availability'), payload: 'offline', qos: 1, retain: true },
   });
 
