@@ -118,7 +118,6 @@ export const kiosk = defineCatalogue({
     'lookup.prompt': '输入回执上的八位单号',
     'lookup.private': '具体内容和回复请扫描回执二维码在手机上查看',
     'service.hours': '开放时间',
-    'service.hours.body': '工作日 8:30–18:00，周六 9:00–12:00；法定节假日闭站。',
     'service.rooms': '可预约空间',
     'service.rooms.body':
       '一楼党群服务站：多功能厅（60 人）、会议室两间（12 人）、母婴室、阅读角。请到服务台或联系工作人员预约。',
@@ -276,7 +275,6 @@ export const kiosk = defineCatalogue({
     'lookup.prompt': 'Enter the eight-digit number on your receipt',
     'lookup.private': 'The text and replies are on your phone: scan the receipt QR code',
     'service.hours': 'Opening hours',
-    'service.hours.body': 'Weekdays 8:30–18:00, Saturday 9:00–12:00; closed on public holidays.',
     'service.rooms': 'Rooms to book',
     'service.rooms.body':
       'Ground-floor station: multi-purpose hall (60), two meeting rooms (12), nursing room, reading corner. Book at the desk or with staff.',
