@@ -212,6 +212,16 @@ const WORDS = {
   declineNeedsReason: ['不予受理须写明理由', 'declining needs a reason'],
   nameSurvivor: ['请填写合并到的反馈编号', 'name the surviving ticket'],
 
+  // Notice approval (pilot-a).
+  noticeNotDraft: [
+    '这条通知{review}，不能再提交审核',
+    'this notice is {review}; it cannot be submitted',
+  ],
+  noticeNotPending: [
+    '这条通知{review}，不在待审核状态',
+    'this notice is {review}, not awaiting approval',
+  ],
+
   // Closing the loop honestly (pilot-a).
   resolveNeedsReply: [
     '标记“已解决”时须答复反馈人如何解决的',
