@@ -130,6 +130,19 @@ export const CONTENT_WORDS = {
   'notice.state.upcoming': ['待生效', 'Upcoming'],
   'notice.state.expired': ['已过期', 'Expired'],
   'notice.always': ['长期', 'No end'],
+  'review.required': [
+    '编辑发布的通知须经管理员批准后上屏',
+    "Editors' notices need an admin's approval before screens show them",
+  ],
+  'review.requiredNote': [
+    '本楼通知须经管理员批准后上屏',
+    "Notices here need an admin's approval before screens show them",
+  ],
+  'review.submit': ['提交审核', 'Submit for approval'],
+  'review.approve': ['批准', 'Approve'],
+  'review.reject': ['驳回', 'Reject'],
+  'review.rejectReason': ['驳回理由', 'Why it is rejected'],
+  'review.reason': ['{by} 驳回：{reason}', 'Rejected by {by}: {reason}'],
   'notice.targets': ['投放范围', 'Shown on'],
   'notice.everywhere': ['全部屏幕', 'Every screen'],
   'notice.urgentHint': [
