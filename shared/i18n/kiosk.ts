@@ -83,6 +83,8 @@ export const kiosk = defineCatalogue({
     'register.ticket': '票号',
     'register.ticketQr': '电子票二维码',
     'register.ticketQr.caption': '手机扫码保存电子票，入场时出示；也可在手机上取消报名',
+    'register.ticketQr.waitCaption':
+      '手机扫码跟踪候补进度：递补成功后页面会显示签到二维码；也可在手机上取消',
     'feedback.title': '诉求反馈',
     'feedback.pickCategory': '请选择反馈类别',
     'feedback.board': '反馈办理情况',
@@ -238,6 +240,8 @@ export const kiosk = defineCatalogue({
     'register.ticketQr': 'Ticket QR code',
     'register.ticketQr.caption':
       'Scan to keep the ticket on your phone and show it at the door; you can cancel there too',
+    'register.ticketQr.waitCaption':
+      'Scan to follow your place on the waiting list: once you move up, the page shows your check-in QR code; you can also cancel there',
     'feedback.title': 'Feedback',
     'feedback.pickCategory': 'What is it about?',
     'feedback.board': 'How feedback is handled',
