@@ -7,8 +7,16 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 // Phone pages are small separate entries: each loads only its own code. They are built on
 // their own, after the kiosk, so no chunk is shared with the kiosk's MQTT client or full zod.
-// The hub serves them at /q, /f, /t, /e and /c with their data inlined.
-export const PHONE_PAGES = ['feedback', 'follow', 'event', 'ticket', 'contact', 'place'] as const;
+// The hub serves them at /q, /f, /t, /e, /c and /me with their data inlined.
+export const PHONE_PAGES = [
+  'feedback',
+  'follow',
+  'event',
+  'ticket',
+  'contact',
+  'place',
+  'mine',
+] as const;
 
 const common = (input: Record<string, string>, emptyOutDir: boolean): UserConfig => ({
   root: here('.'),

@@ -31,6 +31,12 @@ export interface StepContext {
   to: FeedbackStatus;
   // Whether the requester has had a reply on any earlier step, or gets one with this one.
   replied: boolean;
+  // Whether this step itself carries a reply: resolving says how, whatever came before.
+  replyNow?: boolean | undefined;
+  // Whether the requester has rated the ticket.
+  rated?: boolean | undefined;
+  // Whether the requester may still reopen it ("not fixed").
+  reopenOpen?: boolean | undefined;
   note?: string | undefined;
   duplicateOf?: string | undefined;
 }
@@ -50,12 +56,21 @@ export function checkStep(s: StepContext): StepCheck {
       field: 'status',
     };
   }
-  if ((s.to === 'resolved' || s.to === 'closed') && !s.replied) {
+  // A reply at an earlier step ("we are on it") says nothing about how it was resolved.
+  if (s.to === 'resolved' && !s.replyNow) {
+    return { ok: false, reason: { key: 'resolveNeedsReply' }, field: 'reply' };
+  }
+  if (s.to === 'closed' && !s.replied) {
     return {
       ok: false,
       reason: { key: 'stepNeedsReply', params: { to: { term: `status.${s.to}` } } },
       field: 'reply',
     };
+  }
+  // Closing takes away the requester's chance to say "not fixed": only their rating, or a
+  // reason staff write down, closes before that window ends.
+  if (s.to === 'closed' && s.reopenOpen && !s.rated && !s.note) {
+    return { ok: false, reason: { key: 'closeNeedsRatingOrReason' }, field: 'note' };
   }
   if (s.to === 'declined' && !s.note) {
     return { ok: false, reason: { key: 'declineNeedsReason' }, field: 'note' };

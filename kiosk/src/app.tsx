@@ -10,7 +10,8 @@ import { NoticesScreen } from './screens/notices.tsx';
 import { ServiceScreen } from './screens/service.tsx';
 import type { ScreenName } from './screens/screen.ts';
 import { TopBar } from './screens/top-bar.tsx';
-import { IDLE_MS, useIdle } from './ui/idle.ts';
+import { IdleWarning } from './screens/idle-warning.tsx';
+import { IDLE_MS, IDLE_WARNING_MS, useIdle } from './ui/idle.ts';
 import { words, WordsContext } from './ui/i18n.tsx';
 import { useKiosk } from './ui/use-kiosk.ts';
 
@@ -29,11 +30,13 @@ export function App({ store, demoPlace }: Props) {
   const [visit, setVisit] = useState(0);
   useEffect(() => setLocale(defaultLocale), [defaultLocale]);
 
-  useIdle(IDLE_MS, () => {
+  const idleLeft = useIdle(IDLE_MS, IDLE_WARNING_MS, () => {
     setScreen('home');
     setLocale(defaultLocale);
     setVisit((v) => v + 1);
   });
+  // At home in the kiosk's own language there is nothing of a visitor's to forget.
+  const visitor = screen !== 'home' || locale !== defaultLocale;
 
   const tz = s.detail?.timezone ?? s.config?.timezone ?? 'Asia/Shanghai';
   const w = useMemo(() => words(locale, tz), [locale, tz]);
@@ -61,6 +64,7 @@ export function App({ store, demoPlace }: Props) {
           {screen === 'feedback' && <FeedbackScreen {...props} place={place} />}
           {screen === 'service' && <ServiceScreen {...props} />}
         </main>
+        {idleLeft !== null && visitor && !s.alert && <IdleWarning seconds={idleLeft} />}
         {s.alert && <AlertOverlay alert={s.alert} />}
       </div>
     </WordsContext.Provider>

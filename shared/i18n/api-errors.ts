@@ -263,6 +263,35 @@ const WORDS = {
   budgetAlert: [
     '紧急通知将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）：请缩短正文',
     'the alert would take {size} KB, over its {budget} KB ({over} KB too many): shorten its text',
+
+  // Notice approval (pilot-a).
+  noticeNotDraft: [
+    '这条通知{review}，不能再提交审核',
+    'this notice is {review}; it cannot be submitted',
+  ],
+  noticeNotPending: [
+    '这条通知{review}，不在待审核状态',
+    'this notice is {review}, not awaiting approval',
+  ],
+
+  // Closing the loop honestly (pilot-a).
+  resolveNeedsReply: [
+    '标记“已解决”时须答复反馈人如何解决的',
+    'resolving needs a reply telling the requester how it was resolved',
+  ],
+  closeNeedsRatingOrReason: [
+    '反馈人仍可重新打开：请等待其评价，或在内部备注中写明现在关闭的理由',
+    'the requester may still reopen it: wait for their rating, or write why it closes now in the note',
+  ],
+
+  // Captain seats (pilot-a).
+  captainCodeNeeded: [
+    '请填写楼长码；没有楼长码请取消勾选“我是楼长”',
+    'enter your captain code, or untick "I am a floor captain"',
+  ],
+  releaseBeforeNow: [
+    '预留名额释放时间已过，名额会立即向所有人开放；请选择之后的时间',
+    'this release time has passed, so the held seats would open to everyone at once; pick a later time',
   ],
 } as const;
 

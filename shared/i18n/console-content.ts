@@ -129,6 +129,19 @@ export const CONTENT_WORDS = {
   'notice.state.upcoming': ['待生效', 'Upcoming'],
   'notice.state.expired': ['已过期', 'Expired'],
   'notice.always': ['长期', 'No end'],
+  'review.required': [
+    '编辑发布的通知须经管理员批准后上屏',
+    "Editors' notices need an admin's approval before screens show them",
+  ],
+  'review.requiredNote': [
+    '本楼通知须经管理员批准后上屏',
+    "Notices here need an admin's approval before screens show them",
+  ],
+  'review.submit': ['提交审核', 'Submit for approval'],
+  'review.approve': ['批准', 'Approve'],
+  'review.reject': ['驳回', 'Reject'],
+  'review.rejectReason': ['驳回理由', 'Why it is rejected'],
+  'review.reason': ['{by} 驳回：{reason}', 'Rejected by {by}: {reason}'],
   'notice.targets': ['投放范围', 'Shown on'],
   'notice.everywhere': ['全部屏幕', 'Every screen'],
   'notice.urgentHint': [
@@ -160,6 +173,14 @@ export const CONTENT_WORDS = {
   'event.captainSeats': ['楼长预留名额', 'Seats held for captains'],
   'event.captainWindowOpens': ['楼长优先报名开始', 'Captains may register from'],
   'event.captainSeatsReleaseAt': ['预留名额释放时间', 'Held seats released at'],
+  'event.captainSeatsReleased': [
+    '楼长预留 {n} 席：已释放，所有人可报',
+    '{n} captain seats: released, open to everyone',
+  ],
+  'event.captainSeatsHeld': [
+    '楼长预留 {n} 席，尚空 {held} 席，{at} 释放',
+    '{n} captain seats, {held} still free, released {at}',
+  ],
   'event.new': ['新建活动', 'New event'],
   'event.seats': [
     '已报 {confirmed}/{capacity}，余 {left}，候补 {waitlist}',

@@ -27,6 +27,14 @@ export const STATION_WORDS = {
     'A reply to the requester is needed before resolving or closing.',
   ],
   'fb.declineNeeds': ['不予受理需要写明原因（内部备注）。', 'Declining needs a reason (the note).'],
+  'fb.resolveNeedsReply': [
+    '请告诉诉求人是怎么解决的；之前的回复不算。',
+    'Tell the requester how it was resolved; an earlier reply does not count.',
+  ],
+  'fb.closeNeedsReason': [
+    '诉求人仍可重新打开：等待其评价，或在此写明现在办结的理由。',
+    'The requester may still reopen it: wait for their rating, or write here why it closes now.',
+  ],
   'fb.duplicateOf': ['合并到编号', 'Merge into ticket'],
   'fb.merge': ['合并重复', 'Merge duplicate'],
   'fb.decline': ['不予受理', 'Decline'],
@@ -89,6 +97,17 @@ export const STATION_WORDS = {
   'poster.captainScan': ['扫码保存联系方式', 'Scan to save the contact'],
   'poster.station': ['党群服务站', 'Service station'],
   'poster.stationHours': ['服务时间', 'Opening hours'],
+  'captainCard.print': ['打印楼长卡', 'Print captain card'],
+  'captainCard.hint': [
+    '打印后当面交给楼长，不要张贴。',
+    'Print it and hand it to the captain in person; never post it.',
+  ],
+  'captainCard.floors': ['{floors} 层楼长', 'captain of floors {floors}'],
+  'captainCard.howTo': [
+    '报名活动时勾选“我是楼长”并填写此码，可在优先报名时段报名，并使用楼长预留名额。已报名的，用同一手机号带码再报一次即升级为楼长名额。',
+    'When registering for an event, tick "I am a floor captain" and enter this code: you may register in the captains\' early window and take a seat held for captains. Already registered? Register again with the same phone and the code, and your place becomes a captain\'s.',
+  ],
+  'captainCard.keep': ['请妥善保管，勿转借他人。', 'Keep it to yourself.'],
   'poster.hint': ['A4 纵向打印，贴在电梯厅。', 'Print A4 portrait and put it up by the elevators.'],
 
   'report.plays': ['播放证明', 'Proof of play'],

@@ -27,6 +27,9 @@ export const kiosk = defineCatalogue({
     'key.shift': '大写',
     'key.space': '空格',
     'alert.since': '发布于 {time}',
+    'idle.title': '继续使用？',
+    'idle.body': '{n} 秒后返回首页，已填写的内容将清除',
+    'idle.continue': '继续使用',
     'pairing.title': '等待配对',
     'pairing.hint': '请工作人员在管理后台「设备」页输入上面的六位配对码',
     'pairing.offline': '无法连接服务器，正在重试',
@@ -80,6 +83,8 @@ export const kiosk = defineCatalogue({
     'register.ticket': '票号',
     'register.ticketQr': '电子票二维码',
     'register.ticketQr.caption': '手机扫码保存电子票，入场时出示；也可在手机上取消报名',
+    'register.ticketQr.waitCaption':
+      '手机扫码跟踪候补进度：递补成功后页面会显示签到二维码；也可在手机上取消',
     'feedback.title': '诉求反馈',
     'feedback.pickCategory': '请选择反馈类别',
     'feedback.board': '反馈办理情况',
@@ -115,7 +120,6 @@ export const kiosk = defineCatalogue({
     'lookup.prompt': '输入回执上的八位单号',
     'lookup.private': '具体内容和回复请扫描回执二维码在手机上查看',
     'service.hours': '开放时间',
-    'service.hours.body': '工作日 8:30–18:00，周六 9:00–12:00；法定节假日闭站。',
     'service.rooms': '可预约空间',
     'service.rooms.body':
       '一楼党群服务站：多功能厅（60 人）、会议室两间（12 人）、母婴室、阅读角。请到服务台或联系工作人员预约。',
@@ -178,6 +182,9 @@ export const kiosk = defineCatalogue({
     'key.shift': 'Shift',
     'key.space': 'Space',
     'alert.since': 'Issued {time}',
+    'idle.title': 'Still there?',
+    'idle.body': 'Back to the home screen in {n} s; anything typed will be cleared',
+    'idle.continue': 'Continue',
     'pairing.title': 'Waiting to be paired',
     'pairing.hint': 'Staff: enter this six-digit code in the console under Devices',
     'pairing.offline': 'Cannot reach the server, retrying',
@@ -233,6 +240,8 @@ export const kiosk = defineCatalogue({
     'register.ticketQr': 'Ticket QR code',
     'register.ticketQr.caption':
       'Scan to keep the ticket on your phone and show it at the door; you can cancel there too',
+    'register.ticketQr.waitCaption':
+      'Scan to follow your place on the waiting list: once you move up, the page shows your check-in QR code; you can also cancel there',
     'feedback.title': 'Feedback',
     'feedback.pickCategory': 'What is it about?',
     'feedback.board': 'How feedback is handled',
@@ -270,7 +279,6 @@ export const kiosk = defineCatalogue({
     'lookup.prompt': 'Enter the eight-digit number on your receipt',
     'lookup.private': 'The text and replies are on your phone: scan the receipt QR code',
     'service.hours': 'Opening hours',
-    'service.hours.body': 'Weekdays 8:30–18:00, Saturday 9:00–12:00; closed on public holidays.',
     'service.rooms': 'Rooms to book',
     'service.rooms.body':
       'Ground-floor station: multi-purpose hall (60), two meeting rooms (12), nursing room, reading corner. Book at the desk or with staff.',

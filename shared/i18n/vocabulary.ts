@@ -54,6 +54,10 @@ export const vocabulary = defineCatalogue({
     'registration.confirmed': '已确认',
     'registration.waitlisted': '候补中',
     'registration.cancelled': '已取消',
+    'review.draft': '草稿',
+    'review.pending': '待审核',
+    'review.approved': '已批准',
+    'review.rejected': '已驳回',
   },
   en: {
     'notice.policy': 'Policy',
@@ -107,5 +111,9 @@ export const vocabulary = defineCatalogue({
     'registration.confirmed': 'Confirmed',
     'registration.waitlisted': 'Waitlisted',
     'registration.cancelled': 'Cancelled',
+    'review.draft': 'Draft',
+    'review.pending': 'Awaiting approval',
+    'review.approved': 'Approved',
+    'review.rejected': 'Rejected',
   },
 });

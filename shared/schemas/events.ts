@@ -86,6 +86,10 @@ export const staffEvent = publicEvent.extend({
   captainSeats: z.number().int(),
   captainWindowOpens: z.string().nullable(),
   captainSeatsReleaseAt: z.string().nullable(),
+  // The held seats are open to everyone now (release time passed).
+  captainSeatsReleased: z.boolean(),
+  // Held seats no captain has taken yet.
+  captainSeatsHeld: z.number().int(),
   confirmed: z.number().int(),
   checkedIn: z.number().int(),
 });
@@ -97,6 +101,8 @@ export const registrationInput = z.object({
   phone,
   floor: floorNumber.optional(),
   captainCode: z.string().trim().max(32).optional(),
+  // The person says they are a floor captain: then a code must come with it.
+  captain: z.boolean().optional(),
   // Honeypot: people never see this field, form-filling bots do.
   website: z.string().max(200).optional(),
 });
@@ -108,6 +114,8 @@ export const registrationCreated = z.object({
   url: z.string(),
   status: z.enum(['confirmed', 'waitlisted']),
   position: z.number().int().optional(),
+  // True when an earlier registration of the same phone became a captain's.
+  upgraded: z.boolean().optional(),
 });
 
 export const registrationTicketParams = z.object({

@@ -153,6 +153,8 @@ export const staffFeedbackStep = z.object({
 export const staffFeedbackDetail = staffFeedback.extend({
   steps: z.array(staffFeedbackStep),
   allowedNext: z.array(z.enum(FEEDBACK_STATUSES)),
+  // Until when the requester may reopen a resolved ticket; null once they cannot.
+  reopenUntil: z.string().nullable(),
 });
 export type StaffFeedbackDetail = z.infer<typeof staffFeedbackDetail>;
 

@@ -36,6 +36,18 @@ export const noticePatch = noticeFields
   .partial()
   .refine(windowInOrder, windowError);
 
+// Where a notice stands on the way to the screens: only an approved one is shown. Without
+// approval required in its building, every notice is approved as it is written.
+export const NOTICE_REVIEWS = ['draft', 'pending', 'approved', 'rejected'] as const;
+export type NoticeReview = (typeof NOTICE_REVIEWS)[number];
+
+export const noticeDecision = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve') }),
+  // The editor reads the reason next to their notice.
+  z.object({ decision: z.literal('reject'), reason: z.string().trim().min(1).max(500) }),
+]);
+export const noticeApproval = z.object({ required: z.boolean() });
+
 export const notice = z.object({
   id: z.number().int(),
   building: buildingId,
@@ -52,3 +64,13 @@ export const notice = z.object({
   updatedAt: z.string(),
 });
 export type Notice = z.infer<typeof notice>;
+
+// Staff see where a notice stands on its way to the screens; screens never get these fields.
+export const staffNotice = notice.extend({
+  review: z.enum(NOTICE_REVIEWS),
+  // Why it was rejected; null otherwise.
+  reviewReason: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+export type StaffNotice = z.infer<typeof staffNotice>;

@@ -72,7 +72,7 @@ test('a handler sees the contact unmasked and moves the ticket through the loop 
   // Resolving without a reply is refused here first, with the reason beside the reply box.
   await app.field('Move to', form).selectOption('resolved');
   await form
-    .getByText('A reply to the requester is needed before resolving or closing.')
+    .getByText('Tell the requester how it was resolved; an earlier reply does not count.')
     .first()
     .waitFor();
   await form.getByRole('button', { name: 'Apply' }).click();
@@ -83,7 +83,17 @@ test('a handler sees the contact unmasked and moves the ticket through the loop 
   await app.shot('ticket-needs-reply');
   await step('resolved', { 'Reply to the requester': '物业已调整 B 梯停靠设置，请再观察。' });
   await app.page.getByTestId('ticket-status').getByText('Resolved').waitFor();
+  // The requester has a window to reopen: the form does not offer to close by default, and
+  // closing early needs their rating or a reason written down.
+  assert.equal(await app.field('Move to', form).inputValue(), 'resolved');
   await step('closed');
+  await form
+    .getByText(/may still reopen it/)
+    .first()
+    .waitFor();
+  assert.equal(await app.field('Internal note', form).getAttribute('aria-invalid'), 'true');
+  await app.shot('ticket-close-needs-reason');
+  await step('closed', { 'Internal note': '电话回访，诉求人确认已解决' });
   await app.page.getByTestId('ticket-status').getByText('Closed').waitFor();
 
   const history = app.page.getByTestId('history');

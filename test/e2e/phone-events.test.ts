@@ -101,7 +101,7 @@ test('a refused field gets the message next to it', async () => {
   await p.close();
 });
 
-test('the day before, the ticket asks to confirm or release the seat', async () => {
+test('the day before, the ticket asks to confirm; giving the seat up is cancelling', async () => {
   const id = await smallEvent(5, 6);
   const keep = await registerOnPhone(id, '吴九', '13500000009');
   await keep.phone.page.getByRole('heading', { name: '请确认是否参加' }).waitFor();
@@ -111,7 +111,8 @@ test('the day before, the ticket asks to confirm or release the seat', async () 
   await keep.phone.close();
 
   const release = await registerOnPhone(id, '郑十', '13500000010');
-  await release.phone.page.getByRole('button', { name: '释放名额' }).tap();
+  await release.phone.page.getByRole('heading', { name: '请确认是否参加' }).waitFor();
+  await release.ticket.cancel();
   await release.phone.page.getByText('已取消报名').waitFor();
   await release.phone.close();
 });

@@ -152,10 +152,29 @@ describe('the feedback loop', () => {
     const comment = await step(t, { status: 'in_progress', reply: 'Parts ordered, Monday.' });
     assert.equal(comment.status, 200, 'a reply on the current status');
     assert.equal((await step(t, { status: 'in_progress' })).status, 409, 'nothing to record');
-    assert.equal((await step(t, { status: 'resolved', note: 'sensor replaced' })).status, 200);
+    const earlier = await step(t, { status: 'resolved', note: 'sensor replaced' });
+    assert.equal(
+      earlier.status,
+      409,
+      'a reply at an earlier step does not say how it was resolved',
+    );
+    assert.equal(earlier.body.error.field, 'reply');
+    const resolved = await step(t, {
+      status: 'resolved',
+      note: 'sensor replaced',
+      reply: 'The sensor is replaced.',
+    });
+    assert.equal(resolved.status, 200);
     const back = await step(t, { status: 'discussing' });
     assert.equal(back.status, 409);
-    assert.equal((await step(t, { status: 'closed' })).status, 200);
+    const early = await step(t, { status: 'closed' });
+    assert.equal(early.status, 409, 'the requester may still reopen it');
+    assert.equal(early.body.error.field, 'note');
+    assert.match(early.body.error.message, /重新打开|reopen/);
+    assert.equal(
+      (await step(t, { status: 'closed', note: 'requester confirmed by phone' })).status,
+      200,
+    );
     assert.equal((await step(t, { status: 'in_progress' })).status, 409, 'closed is final');
     assert.equal((await step(t, { status: 'closed', note: 'x' })).status, 409);
 

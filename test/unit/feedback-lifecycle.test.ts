@@ -6,7 +6,12 @@ import { allowedNext, checkStep, isOpen, TERMINAL_STATUSES } from '#shared/feedb
 test('the main loop runs received → discussing → assigned → in_progress → resolved → closed', () => {
   const path = ['received', 'discussing', 'assigned', 'in_progress', 'resolved', 'closed'] as const;
   for (let i = 0; i < path.length - 1; i++) {
-    const r = checkStep({ from: path[i] as never, to: path[i + 1] as never, replied: true });
+    const r = checkStep({
+      from: path[i] as never,
+      to: path[i + 1] as never,
+      replied: true,
+      replyNow: true,
+    });
     assert.deepEqual(r, { ok: true }, `${path[i]} → ${path[i + 1]}`);
   }
 });
@@ -28,6 +33,21 @@ test('resolving and closing need a reply to the requester', () => {
   assert.equal(r.ok, false);
   assert.equal(!r.ok && r.field, 'reply');
   assert.equal(checkStep({ from: 'resolved', to: 'closed', replied: false }).ok, false);
+});
+
+test('resolving needs a reply with that step; an earlier one does not count', () => {
+  const r = checkStep({ from: 'in_progress', to: 'resolved', replied: true, replyNow: false });
+  assert.equal(!r.ok && r.field, 'reply');
+  assert.equal(!r.ok && r.reason.key, 'resolveNeedsReply');
+});
+
+test('closing while the requester may reopen needs their rating or a reason', () => {
+  const base = { from: 'resolved', to: 'closed', replied: true, reopenOpen: true } as const;
+  const r = checkStep(base);
+  assert.equal(!r.ok && r.field, 'note');
+  assert.equal(checkStep({ ...base, rated: true }).ok, true);
+  assert.equal(checkStep({ ...base, note: 'confirmed by phone' }).ok, true);
+  assert.equal(checkStep({ ...base, reopenOpen: false }).ok, true, 'once the window ends');
 });
 
 test('a reopened ticket goes back to in_progress', () => {

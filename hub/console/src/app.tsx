@@ -23,6 +23,7 @@ import { NoticesPage } from './pages/notices.tsx';
 import { PlacesPage } from './pages/places.tsx';
 import { PlaylistsPage } from './pages/playlists.tsx';
 import { PosterPage } from './pages/poster.tsx';
+import { CaptainCardPage } from './pages/captain-card.tsx';
 import { PreviewPage } from './pages/preview.tsx';
 import { ReportsPage } from './pages/reports.tsx';
 import { RulesPage } from './pages/rules.tsx';
@@ -39,6 +40,7 @@ const ROUTES: { path: string; page: Page; permission?: Permission; bare?: boolea
   { path: '/', page: DashboardPage },
   { path: '/notices', page: NoticesPage },
   { path: '/contacts', page: ContactsPage },
+  { path: '/contacts/:id/card', page: CaptainCardPage, permission: 'content', bare: true },
   { path: '/events', page: EventsPage },
   { path: '/events/:id/checkin', page: CheckinPage, permission: 'checkin' },
   { path: '/images', page: ImagesPage },

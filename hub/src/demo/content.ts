@@ -1,5 +1,9 @@
 import type { EventKind, NoticeCategory, Priority } from '#shared/enums';
 
+// The station's one set of opening hours: its supervisor's contact card carries them (the
+// kiosk's service screen and the posters read them there), and the notice says the same.
+export const STATION_HOURS = '工作日 8:30-18:00，周六 9:00-12:00';
+
 export interface DemoNotice {
   title: string;
   body: string;
@@ -69,7 +73,7 @@ export const DEMO_NOTICES: DemoNotice[] = [
   },
   {
     title: '党群服务站开放时间',
-    body: '服务站工作日8:30-18:00开放，提供自助打印、政策咨询、会议室预约、母婴室等服务，欢迎随时来访。',
+    body: `服务站开放时间：${STATION_HOURS}。提供自助打印、政策咨询、会议室预约、母婴室等服务，欢迎随时来访。`,
     category: 'service',
     priority: 'normal',
     days: null,

@@ -52,8 +52,11 @@ const GIVEN = [
   '晨曦',
 ];
 
+// Distinct for every i below 576 (24 × 24): the given name shifts with each round of
+// surnames, so a liaison never shares a captain's name (one name, one person, one phone).
 export function demoName(i: number): string {
-  return `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7 + 3) % GIVEN.length]}`;
+  const round = Math.floor(i / SURNAMES.length);
+  return `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7 + 3 + round) % GIVEN.length]}`;
 }
 
 export function demoPhone(i: number): string {

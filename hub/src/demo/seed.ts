@@ -4,7 +4,7 @@ import { createBank, createBuilding, createPlace, putFloor } from '../services/b
 import { createContact } from '../services/contacts.ts';
 import { createEvent } from '../services/events.ts';
 import { createNotice } from '../services/notices.ts';
-import { DEMO_EVENTS, DEMO_NOTICES } from './content.ts';
+import { DEMO_EVENTS, DEMO_NOTICES, STATION_HOURS } from './content.ts';
 import { companiesOfFloor, demoName, demoPhone } from './people.ts';
 import { seedDemoPlaylists } from './playlists.ts';
 
@@ -14,7 +14,7 @@ const FLOORS = 24;
 const LOBBY_BANKS = ['A', 'B', 'C', 'D'];
 
 const LIAISONS = [
-  { role: 'party_supervisor', company: '街道党工委', hours: '周一至周五 9:00-17:00' },
+  { role: 'party_supervisor', company: '街道党工委', hours: STATION_HOURS },
   { role: 'economic_liaison', company: '区投资促进局', hours: '周二、周四 14:00-17:00' },
   { role: 'market_supervisor', company: '区市场监督管理局', hours: '周三 9:00-12:00' },
   { role: 'police_liaison', company: '滨江派出所', hours: '24 小时值班' },
@@ -109,8 +109,6 @@ function seed(ctx: HubContext): void {
       capacity: e.capacity,
       captainSeats: e.captainSeats,
       registrationCloses: new Date(start.getTime() - 3600_000).toISOString(),
-      captainSeatsReleaseAt:
-        e.captainSeats > 0 ? new Date(start.getTime() - 2 * day).toISOString() : undefined,
     });
   }
   seedDemoPlaylists(ctx, DEMO_BUILDING);

@@ -54,6 +54,10 @@ export function updateContact(
   };
   ctx.store.tx(() => {
     ctx.store.contacts.update(id, fields, ctx.now().toISOString());
+    // A liaison who becomes a captain needs a code as much as a new captain does.
+    if (isCaptain(fields.role) && !before.captainCode) {
+      ctx.store.contacts.giveCaptainCode(id, digits(8));
+    }
     assertFits(ctx, before.building, 'contacts', 'company');
     audit(ctx, actor, 'update', 'contact', id, before, ctx.store.contacts.get(id));
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { publicSeatsLeft } from '#shared/seat-allocation';
+import { heldForCaptains, publicSeatsLeft } from '#shared/seat-allocation';
 import type { PublicEvent, StaffEvent, eventInput, eventPatch } from '#shared/schemas/events';
 import type { Actor, HubContext } from '../context.ts';
 import { invalid, must } from '../errors.ts';
@@ -23,7 +23,15 @@ export function seatsLeft(e: EventWithCounts, now: Date): number {
 
 // Reserved captain seats with no release time given return to everyone a day before the
 // event, so a reservation never silently reserves nothing or holds seats empty to the end.
+// An event created less than a day ahead holds them for half the time left instead: a day
+// before would be in the past and release them the moment they were reserved.
 const DEFAULT_CAPTAIN_RELEASE_MS = 86_400_000;
+
+export function defaultCaptainRelease(start: string, now: Date): string {
+  const s = Date.parse(start);
+  const dayBefore = s - DEFAULT_CAPTAIN_RELEASE_MS;
+  return new Date(Math.max(dayBefore, now.getTime() + (s - now.getTime()) / 2)).toISOString();
+}
 
 export function toPublicEvent(ctx: HubContext, e: EventWithCounts): PublicEvent {
   return {
@@ -50,6 +58,8 @@ export function toStaffEvent(ctx: HubContext, e: EventWithCounts): StaffEvent {
     captainSeats: e.captain_seats,
     captainWindowOpens: e.captain_window_opens,
     captainSeatsReleaseAt: e.captain_seats_release_at,
+    captainSeatsReleased: e.captain_seats > 0 && seatState(e, ctx.now()).captainSeatsReleased,
+    captainSeatsHeld: heldForCaptains(seatState(e, ctx.now())),
     confirmed: e.confirmed,
     checkedIn: e.checked_in,
   };
@@ -70,6 +80,15 @@ function fitsOnScreens(ctx: HubContext, building: string): void {
 
 export function createEvent(ctx: HubContext, actor: Actor, input: EventInput): number {
   must(ctx.store.buildings.get(input.building), 'building');
+  const now = ctx.now();
+  // Seats held for captains and released before anyone could see them hold nothing.
+  if (
+    input.captainSeats > 0 &&
+    input.captainSeatsReleaseAt &&
+    Date.parse(input.captainSeatsReleaseAt) <= now.getTime()
+  ) {
+    throw invalid('captainSeatsReleaseAt', 'releaseBeforeNow');
+  }
   const fields: EventFields = {
     title: input.title,
     kind: input.kind,
@@ -84,12 +103,10 @@ export function createEvent(ctx: HubContext, actor: Actor, input: EventInput): n
     captainWindowOpens: iso(input.captainWindowOpens),
     captainSeatsReleaseAt:
       iso(input.captainSeatsReleaseAt) ??
-      (input.captainSeats > 0
-        ? new Date(Date.parse(input.start) - DEFAULT_CAPTAIN_RELEASE_MS).toISOString()
-        : null),
+      (input.captainSeats > 0 ? defaultCaptainRelease(input.start, now) : null),
   };
   const id = ctx.store.tx(() => {
-    const id = ctx.store.events.insert(input.building, fields, ctx.now().toISOString());
+    const id = ctx.store.events.insert(input.building, fields, now.toISOString());
     fitsOnScreens(ctx, input.building);
     audit(ctx, actor, 'create', 'event', id, null, fields);
     return id;

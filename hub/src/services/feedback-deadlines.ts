@@ -49,3 +49,15 @@ export function dueFrom(ctx: HubContext, building: string, from: Date): string {
   });
   return due;
 }
+
+const DAY = 86_400_000;
+
+// Until when the requester may reopen a resolved ticket ("not fixed"); null once they cannot.
+export function reopenUntil(
+  ctx: HubContext,
+  row: { status: string; resolved_at: string | null },
+): string | null {
+  if (row.status !== 'resolved' || !row.resolved_at) return null;
+  const until = Date.parse(row.resolved_at) + ctx.config.feedbackReopenDays * DAY;
+  return until > ctx.now().getTime() ? new Date(until).toISOString() : null;
+}

@@ -9,7 +9,7 @@ import type { Actor, HubContext } from '../context.ts';
 import { ApiError, conflict, invalid, must } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
 import { audit } from './audit.ts';
-import { dueFrom } from './feedback-deadlines.ts';
+import { dueFrom, reopenUntil } from './feedback-deadlines.ts';
 import { photoUrl } from './feedback-photos.ts';
 import { nameFor, phoneFor, seesPhotos } from './personal-data.ts';
 import { owned } from './scope.ts';
@@ -82,6 +82,7 @@ export function feedbackDetail(ctx: HubContext, actor: Actor, ticket: string): S
       ...(s.reply === null ? {} : { reply: s.reply }),
     })),
     allowedNext: [...allowedNext(row.status)],
+    reopenUntil: reopenUntil(ctx, row),
   };
 }
 
@@ -120,6 +121,9 @@ function checkPatch(
     from,
     to,
     replied: row.replied === 1 || !!patch.reply,
+    replyNow: !!patch.reply,
+    rated: row.rating !== null,
+    reopenOpen: reopenUntil(ctx, row) !== null,
     note: patch.note,
     duplicateOf: patch.duplicateOf,
   });

@@ -15,7 +15,7 @@ import type {
 import type { HubContext } from '../context.ts';
 import { ApiError, conflict, fail, invalid, must, notFound } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
-import { dueFrom } from './feedback-deadlines.ts';
+import { dueFrom, reopenUntil } from './feedback-deadlines.ts';
 import { claimPhoto } from './feedback-photos.ts';
 import { normalizePhone } from './personal-data.ts';
 import type { Origin } from './registrations.ts';
@@ -25,7 +25,6 @@ import { kioskKey, takeVisitorLimits } from './visitor-limits.ts';
 // Intake and the requester's side of the feedback loop (DESIGN.md, Feedback loop).
 
 type Created = z.infer<typeof feedbackCreated>;
-const DAY = 86_400_000;
 
 export const followUrl = (ctx: HubContext, ticket: string, secret: string) =>
   `${ctx.publicUrl()}/f/${ticket}?s=${secret}`;
@@ -118,12 +117,6 @@ function requester(ctx: HubContext, ticket: string, secret: string): FeedbackLis
     throw fail('forbidden', 'onlyRequester');
   }
   return f.row;
-}
-
-function reopenUntil(ctx: HubContext, row: FeedbackListRow): string | null {
-  if (row.status !== 'resolved' || !row.resolved_at) return null;
-  const until = Date.parse(row.resolved_at) + ctx.config.feedbackReopenDays * DAY;
-  return until > ctx.now().getTime() ? new Date(until).toISOString() : null;
 }
 
 // A ticket opened by its number alone (the kiosk's keypad): status and dates, nothing else.
@@ -250,7 +243,12 @@ export function rate(
     if (row.rating !== null) throw conflict('rating', 'alreadyRated');
     const next: FeedbackState = { ...stateOf(row), rating: input.rating };
     if (row.status === 'resolved') {
-      const check = checkStep({ from: row.status, to: 'closed', replied: row.replied === 1 });
+      const check = checkStep({
+        from: row.status,
+        to: 'closed',
+        replied: row.replied === 1,
+        rated: true,
+      });
       if (!check.ok) throw new ApiError('conflict', check.reason, check.field);
       next.status = 'closed';
       next.closedAt = now;

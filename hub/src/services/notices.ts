@@ -5,6 +5,7 @@ import { invalid, must } from '../errors.ts';
 import type { NoticeFields } from '../store/notices.ts';
 import { assertFits } from '../publish/budget.ts';
 import { audit } from './audit.ts';
+import { reviewOnWrite } from './notice-review.ts';
 
 type NoticeInput = z.infer<typeof noticeInput>;
 type NoticePatch = z.infer<typeof noticePatch>;
@@ -26,7 +27,12 @@ export function createNotice(ctx: HubContext, actor: Actor, input: NoticeInput):
     link: input.link ?? null,
   };
   const id = ctx.store.tx(() => {
-    const id = ctx.store.notices.insert(input.building, fields, ctx.now().toISOString());
+    const id = ctx.store.notices.insert(
+      input.building,
+      fields,
+      ctx.now().toISOString(),
+      reviewOnWrite(ctx, actor, input.building),
+    );
     assertFits(ctx, input.building, 'notices', 'body');
     audit(ctx, actor, 'create', 'notice', id, null, ctx.store.notices.get(id));
     return id;
@@ -53,7 +59,13 @@ export function updateNotice(ctx: HubContext, actor: Actor, id: number, patch: N
     throw invalid('validTo', 'afterValidFrom');
   }
   ctx.store.tx(() => {
-    ctx.store.notices.update(id, fields, ctx.now().toISOString());
+    const now = ctx.now().toISOString();
+    ctx.store.notices.update(id, fields, now);
+    // An editor's change needs approval again where approval is asked for: until then the
+    // notice is off the screens, never shown with text nobody approved.
+    if (reviewOnWrite(ctx, actor, before.building) === 'draft') {
+      ctx.store.notices.setReview(id, 'draft', actor.username, null, now);
+    }
     assertFits(ctx, before.building, 'notices', 'body');
     audit(ctx, actor, 'update', 'notice', id, before, ctx.store.notices.get(id));
   });

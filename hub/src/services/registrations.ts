@@ -61,18 +61,24 @@ export function register(
   // The honeypot: a bot that filled the hidden field is told it worked, and nothing is kept.
   if (input.website) return created(ctx, decoyTicket(), secret, { status: 'confirmed' });
   const phone = normalizePhone(input.phone);
+  // Ticking "I am a captain" with no code would register a non-captain without a word.
+  if (input.captain && !input.captainCode) throw invalid('captainCode', 'captainCodeNeeded');
   takeVisitorLimits(ctx, { phone, device: kioskKey(from) });
   if (input.captainCode) checkCaptainGuesses(ctx, from.address);
   const now = ctx.now();
-  const { ticket, allocation, building } = ctx.store.tx(() => {
+  const { ticket, allocation, building, upgraded } = ctx.store.tx(() => {
     const e = must(ctx.store.events.seats(eventId), 'event');
     const captainId = input.captainCode ? captainOf(ctx, e, input.captainCode, from) : null;
     checkWindow(e, now, captainId !== null, tzOf(ctx, e));
-    if (ctx.store.registrations.liveByPhone(e.id, phone)) {
-      throw conflict('phone', 'phoneRegistered');
-    }
     if (captainId !== null && ctx.store.registrations.liveByCaptain(e.id, captainId)) {
       throw conflict('captainCode', 'captainCodeUsed');
+    }
+    const earlier = ctx.store.registrations.liveByPhone(e.id, phone);
+    if (earlier) {
+      if (captainId === null || earlier.captain_id !== null) {
+        throw conflict('phone', 'phoneRegistered');
+      }
+      return { ...upgradeToCaptain(ctx, earlier, captainId, secret, now), building: e.building_id };
     }
     const allocation = allocate(seatState(e, now), captainId !== null, e.waitlisted);
     const ticket = newTicket(ctx.store.registrations.ticketTaken);
@@ -92,17 +98,43 @@ export function register(
       },
       now.toISOString(),
     );
-    return { ticket, allocation, building: e.building_id };
+    return { ticket, allocation, building: e.building_id, upgraded: false };
   });
   ctx.changes.changed(building, 'events');
-  ctx.live?.emit('registration.created', {
-    building,
-    eventId,
-    ticket,
-    status: allocation.status,
-    at: now.toISOString(),
-  });
-  return created(ctx, ticket, secret, allocation);
+  if (!upgraded) {
+    ctx.live?.emit('registration.created', {
+      building,
+      eventId,
+      ticket,
+      status: allocation.status,
+      at: now.toISOString(),
+    });
+  }
+  return { ...created(ctx, ticket, secret, allocation), ...(upgraded ? { upgraded } : {}) };
+}
+
+// The same person comes back with their captain code: the registration they have becomes a
+// captain's in place (a held seat takes them off the waiting list) instead of a refusal.
+function upgradeToCaptain(
+  ctx: HubContext,
+  r: RegistrationRow,
+  captainId: number,
+  secret: string,
+  now: Date,
+): { ticket: string; allocation: Allocation; upgraded: true } {
+  ctx.store.registrations.makeCaptain(r.id, captainId, hashSecret(secret));
+  // Either way seats move: a waiting captain may take a held seat, and a seated one now
+  // counts against the held seats, which frees one for the waiting list.
+  promoteWaitlist(ctx, r.event_id, now);
+  const after = must(ctx.store.registrations.byTicket(r.ticket), 'ticket');
+  const allocation: Allocation =
+    after.status === 'waitlisted'
+      ? {
+          status: 'waitlisted',
+          position: ctx.store.registrations.position(r.event_id, r.id),
+        }
+      : { status: 'confirmed' };
+  return { ticket: r.ticket, allocation, upgraded: true };
 }
 
 function captainOf(ctx: HubContext, e: EventRow, code: string, from: Origin): number {

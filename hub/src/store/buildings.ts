@@ -8,6 +8,8 @@ export interface BuildingRow {
   timezone: string;
   address: string | null;
   created_at: string;
+  // 1: an editor's notice waits for an admin's approval before it reaches the screens.
+  notice_approval: number;
 }
 interface FloorRow {
   building_id: string;
@@ -76,6 +78,8 @@ export function buildingStore(db: Db) {
       sql<[], BuildingRow>('SELECT * FROM buildings ORDER BY id').all().map(toBuilding),
     get: (id: string): BuildingRow | undefined =>
       sql<[string], BuildingRow>('SELECT * FROM buildings WHERE id = ?').get(id),
+    setNoticeApproval: (id: string, required: boolean) =>
+      sql('UPDATE buildings SET notice_approval = ? WHERE id = ?').run(required ? 1 : 0, id),
     insert(id: string, f: BuildingFields, now: string): void {
       sql(
         'INSERT INTO buildings (id, name, name_en, timezone, address, created_at) VALUES (?, ?, ?, ?, ?, ?)',

@@ -107,6 +107,11 @@ export function contactStore(db: Db) {
         id,
       );
     },
+    giveCaptainCode: (id: number, code: string) =>
+      sql('UPDATE contacts SET captain_code = ? WHERE id = ? AND captain_code IS NULL').run(
+        code,
+        id,
+      ),
     remove: (id: number) => sql('DELETE FROM contacts WHERE id = ?').run(id).changes > 0,
   };
 }

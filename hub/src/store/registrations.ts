@@ -122,6 +122,12 @@ export function registrationStore(db: Db) {
       sql(
         "UPDATE registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status <> 'cancelled'",
       ).run(now, id),
+    // A person who registered without their captain code gives it later: same ticket, a
+    // new secret (the answer carries the only copy of it).
+    makeCaptain: (id: number, captainId: number, secretHash: string) =>
+      sql(
+        'UPDATE registrations SET is_captain = 1, captain_id = ?, secret_hash = ? WHERE id = ?',
+      ).run(captainId, secretHash, id),
     reconfirm: (id: number, now: string) =>
       sql('UPDATE registrations SET reconfirmed_at = ? WHERE id = ?').run(now, id),
     checkIn: (id: number, now: string) =>

@@ -25,7 +25,7 @@ function storedLocale(): Locale | null {
 interface Base {
   locale: Locale;
   tz: string;
-  building: { name: string };
+  building: { id: string; name: string };
 }
 
 // Reads the page's inlined data and renders the page; data that does not fit the page
@@ -63,7 +63,7 @@ function Root<D extends Base>({
   }, [locale, data?.tz]);
   return (
     <PhoneWordsContext.Provider value={words}>
-      <Shell building={data?.building.name ?? ''}>
+      <Shell building={data?.building ?? null}>
         {data ? <Page data={data} /> : <BrokenLink />}
       </Shell>
     </PhoneWordsContext.Provider>

@@ -52,7 +52,11 @@ export function EventDetail({ s, event: e, onBack }: Props) {
           {t('register.ticket')} <b data-testid="ticket-number">{ticket.ticket}</b>
         </p>
         <QrCode text={ticket.url} label={t('register.ticketQr')} size={300} testId="ticket-qr" />
-        <p>{t('register.ticketQr.caption')}</p>
+        <p>
+          {ticket.status === 'confirmed'
+            ? t('register.ticketQr.caption')
+            : t('register.ticketQr.waitCaption')}
+        </p>
         <button type="button" class="btn btn-primary" onClick={onBack}>
           {t('common.done')}
         </button>

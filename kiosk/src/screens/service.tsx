@@ -1,14 +1,17 @@
 import { useWords } from '../ui/i18n.tsx';
 import type { ScreenProps } from './screen.ts';
 
-// The service station's own facts live in the catalogue; the people come from contacts.
+// The station's services live in the catalogue; its opening hours are its supervisor's on the
+// contact card (as on the posters), so staff change them in one place, and the people come
+// from contacts.
 export function ServiceScreen({ s }: ScreenProps) {
   const { t, v } = useWords();
   const staff = s.contacts.filter(
     (c) => c.role === 'party_supervisor' || c.role === 'property_manager',
   );
+  const hours = s.contacts.find((c) => c.role === 'party_supervisor')?.hours;
   const sections = [
-    { title: t('service.hours'), body: t('service.hours.body') },
+    ...(hours ? [{ title: t('service.hours'), body: hours }] : []),
     { title: t('service.rooms'), body: t('service.rooms.body') },
     { title: t('service.printer'), body: t('service.printer.body') },
     { title: t('service.reach'), body: t('service.reach.body') },
@@ -30,7 +33,9 @@ export function ServiceScreen({ s }: ScreenProps) {
               {staff.map((c) => (
                 <li key={c.id}>
                   <b>{v(`contact.${c.role}`)}</b> {c.name} · {c.phone}
-                  {c.hours && <span class="muted"> · {c.hours}</span>}
+                  {c.hours && c.role !== 'party_supervisor' && (
+                    <span class="muted"> · {c.hours}</span>
+                  )}
                 </li>
               ))}
             </ul>

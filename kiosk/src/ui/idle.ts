@@ -1,23 +1,38 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export const IDLE_MS = 60_000;
+// The last stretch of it is counted down on screen, so a visitor still reading is not
+// thrown back to the home screen without a word.
+export const IDLE_WARNING_MS = 10_000;
+const TICK_MS = 250;
 
 // Calls onIdle after `ms` without a touch, click or key: the kiosk then forgets the visitor.
-export function useIdle(ms: number, onIdle: () => void): void {
+// Returns the seconds left once the last `warnMs` have begun, else null.
+export function useIdle(ms: number, warnMs: number, onIdle: () => void): number | null {
   const callback = useRef(onIdle);
   callback.current = onIdle;
+  const [left, setLeft] = useState<number | null>(null);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => callback.current(), ms);
+    let last = Date.now();
+    const touched = () => {
+      last = Date.now();
+      setLeft(null);
     };
+    const tick = setInterval(() => {
+      const idle = Date.now() - last;
+      if (idle >= ms) {
+        touched();
+        callback.current();
+      } else if (idle >= ms - warnMs) {
+        setLeft(Math.ceil((ms - idle) / 1000));
+      }
+    }, TICK_MS);
     const events = ['pointerdown', 'keydown', 'wheel'] as const;
-    for (const e of events) document.addEventListener(e, arm, { passive: true, capture: true });
-    arm();
+    for (const e of events) document.addEventListener(e, touched, { passive: true, capture: true });
     return () => {
-      clearTimeout(timer);
-      for (const e of events) document.removeEventListener(e, arm, { capture: true });
+      clearInterval(tick);
+      for (const e of events) document.removeEventListener(e, touched, { capture: true });
     };
-  }, [ms]);
+  }, [ms, warnMs]);
+  return left;
 }

@@ -1,19 +1,33 @@
 import { z } from 'zod';
 import { createdId, okResponse } from '#shared/schemas/common';
 import { contact, type contactInput, type contactPatch } from '#shared/schemas/contacts';
-import { notice, type noticeInput, type noticePatch } from '#shared/schemas/notices';
+import {
+  noticeApproval,
+  staffNotice,
+  type noticeDecision,
+  type noticeInput,
+  type noticePatch,
+} from '#shared/schemas/notices';
 import { call } from './http.ts';
 import { subscribeBuilding } from './live.ts';
 import type { ContentTopic } from '#shared/topics';
 
 // Notices and contacts: what editors write and the screens carry.
 export const listNotices = (b: string) =>
-  call(z.array(notice), 'GET', `/api/staff/buildings/${b}/notices`);
+  call(z.array(staffNotice), 'GET', `/api/staff/buildings/${b}/notices`);
 export const createNotice = (input: z.input<typeof noticeInput>) =>
   call(createdId, 'POST', '/api/staff/notices', input);
 export const updateNotice = (id: number, patch: z.input<typeof noticePatch>) =>
   call(okResponse, 'PATCH', `/api/staff/notices/${id}`, patch);
 export const deleteNotice = (id: number) => call(okResponse, 'DELETE', `/api/staff/notices/${id}`);
+export const submitNotice = (id: number) =>
+  call(okResponse, 'POST', `/api/staff/notices/${id}/submit`, {});
+export const reviewNotice = (id: number, d: z.input<typeof noticeDecision>) =>
+  call(okResponse, 'POST', `/api/staff/notices/${id}/review`, d);
+export const getNoticeApproval = (b: string) =>
+  call(noticeApproval, 'GET', `/api/staff/buildings/${b}/notice-approval`);
+export const setNoticeApproval = (b: string, required: boolean) =>
+  call(okResponse, 'PUT', `/api/staff/buildings/${b}/notice-approval`, { required });
 
 export const staffContact = contact.extend({ captainCode: z.string().nullable() });
 export type StaffContact = z.infer<typeof staffContact>;

@@ -17,6 +17,7 @@ import { DataTable } from '../ui/data-table.tsx';
 import { EditableFields, FormFooter, SelectField, TextField } from '../ui/form-fields.tsx';
 import { useForm } from '../ui/form.tsx';
 import { useAsync } from '../ui/hooks.ts';
+import { Link } from '../ui/link.tsx';
 import { ImagePicker } from '../ui/image-picker.tsx';
 import { EditSplit, ListHeader, useEditing } from '../ui/list-page.tsx';
 import { EditDeleteButtons } from '../ui/row-actions.tsx';
@@ -98,9 +99,12 @@ function ContactEditor(props: { contact: StaffContact | null; onSaved: () => voi
           disabled={!canWrite}
         />
       </EditableFields>
-      {c?.captainCode && (
+      {c?.captainCode && canWrite && (
         <p class="small muted">
-          {t('contact.captainCode')}: <code>{c.captainCode}</code>
+          {t('contact.captainCode')}: <code>{c.captainCode}</code>{' '}
+          <Link to={`/contacts/${c.id}/card`} class="button small">
+            {t('captainCard.print')}
+          </Link>
         </p>
       )}
       <FormFooter form={f} canWrite={canWrite} />
@@ -141,6 +145,7 @@ export function ContactsPage() {
                 t('contact.company'),
                 t('contact.phone'),
                 t('contact.hours'),
+                ...(canWrite ? [t('contact.captainCode')] : []),
               ]}
               groups={[
                 {
@@ -164,6 +169,15 @@ export function ContactsPage() {
                   <td>{c.company}</td>
                   <td>{c.phone}</td>
                   <td class="small">{c.hours}</td>
+                  {canWrite && (
+                    <td>
+                      {c.captainCode && (
+                        <Link to={`/contacts/${c.id}/card`} testId={`captain-card-${c.id}`}>
+                          <code>{c.captainCode}</code>
+                        </Link>
+                      )}
+                    </td>
+                  )}
                 </>
               )}
               actions={(c) => (

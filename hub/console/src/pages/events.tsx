@@ -85,8 +85,14 @@ export function EventsPage() {
                       />
                     </div>
                     {e.captainSeats > 0 && (
-                      <div class="muted">
-                        {t('event.captainSeats')}: {e.captainSeats}
+                      <div class="muted" data-testid="captain-seats">
+                        {e.captainSeatsReleased
+                          ? t('event.captainSeatsReleased', { n: e.captainSeats })
+                          : t('event.captainSeatsHeld', {
+                              n: e.captainSeats,
+                              held: e.captainSeatsHeld,
+                              at: fmtDateTime(e.captainSeatsReleaseAt, b.timezone),
+                            })}
                       </div>
                     )}
                   </td>

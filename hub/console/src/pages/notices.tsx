@@ -1,4 +1,4 @@
-import type { Notice } from '#shared/schemas/notices';
+import type { StaffNotice } from '#shared/schemas/notices';
 import { deleteNotice, listNotices, subscribePublished } from '../data/content.ts';
 import { allowed } from '../data/session.ts';
 import { useI18n } from '../i18n.ts';
@@ -13,6 +13,7 @@ import { EditSplit, ListHeader, useEditing } from '../ui/list-page.tsx';
 import { EditDeleteButtons } from '../ui/row-actions.tsx';
 import { fmtDateTime } from '../ui/time.ts';
 import { NoticeEditor } from './notice-editor.tsx';
+import { ApprovalSwitch, ReviewBadge, ReviewButtons } from './notice-review.tsx';
 
 const STATE_TONE = { active: 'ok', upcoming: 'info', expired: '' } as const;
 
@@ -22,9 +23,9 @@ export function NoticesPage() {
   const now = useNow();
   const list = useAsync(() => listNotices(b.id), [b.id]);
   useSubscription(() => subscribePublished(b.id, 'notices', list.reload), [b.id]);
-  const ed = useEditing<Notice>();
+  const ed = useEditing<StaffNotice>();
   const del = useConfirmDelete({
-    remove: (n: Notice) => deleteNotice(n.id),
+    remove: (n: StaffNotice) => deleteNotice(n.id),
     name: (n) => n.title,
     onDeleted: (n) => {
       if (ed.isOpen(n)) ed.close();
@@ -35,11 +36,9 @@ export function NoticesPage() {
 
   return (
     <>
-      <ListHeader
-        title={t('nav.notices')}
-        newLabel={t('notice.new')}
-        onNew={canWrite && ed.create}
-      />
+      <ListHeader title={t('nav.notices')} newLabel={t('notice.new')} onNew={canWrite && ed.create}>
+        <ApprovalSwitch />
+      </ListHeader>
       <EditSplit
         of={ed}
         newTitle={t('notice.new')}
@@ -83,7 +82,13 @@ export function NoticesPage() {
                           {v(`priority.${n.priority}`)}
                         </span>
                       )}{' '}
-                      <span class={`badge ${STATE_TONE[state]}`}>{t(`notice.state.${state}`)}</span>
+                      {n.review === 'approved' ? (
+                        <span class={`badge ${STATE_TONE[state]}`}>
+                          {t(`notice.state.${state}`)}
+                        </span>
+                      ) : (
+                        <ReviewBadge n={n} />
+                      )}
                     </td>
                     <td>{v(`notice.${n.category}`)}</td>
                     <td class="small">
@@ -96,11 +101,14 @@ export function NoticesPage() {
                 );
               }}
               actions={(n) => (
-                <EditDeleteButtons
-                  canWrite={canWrite}
-                  onEdit={() => ed.edit(n)}
-                  onDelete={() => del.ask(n)}
-                />
+                <>
+                  <ReviewButtons n={n} onDone={list.reload} />
+                  <EditDeleteButtons
+                    canWrite={canWrite}
+                    onEdit={() => ed.edit(n)}
+                    onDelete={() => del.ask(n)}
+                  />
+                </>
               )}
             />
           )}

@@ -31,7 +31,8 @@ export function PreviewPage() {
     try {
       const [schedule, notices, alert, events, contacts] = await Promise.all([
         getSchedule(b.id),
-        listNotices(b.id),
+        // Screens carry only approved notices (notice approval); so does the preview.
+        listNotices(b.id).then((ns) => ns.filter((n) => n.review === 'approved')),
         getAlert(b.id),
         listEvents(b.id),
         listContacts(b.id),

@@ -12,8 +12,12 @@ import { useForm } from '../ui/form.tsx';
 export function TicketActions(props: { ticket: StaffFeedbackDetail; onDone: () => void }) {
   const { t, v, locale } = useI18n();
   const tk = props.ticket;
+  // A resolved ticket waits for its requester: offering "closed" first would have staff
+  // close it at once and take away their chance to reopen it.
   const f = useForm({
-    status: (tk.allowedNext[0] ?? tk.status) as FeedbackStatus,
+    status: (tk.status === 'resolved'
+      ? tk.status
+      : (tk.allowedNext[0] ?? tk.status)) as FeedbackStatus,
     note: '',
     reply: '',
     assignee: tk.assignee ?? '',
@@ -24,7 +28,9 @@ export function TicketActions(props: { ticket: StaffFeedbackDetail; onDone: () =
     value: s,
     label: s === tk.status ? `${v(`status.${s}`)} (${t('fb.note')})` : v(`status.${s}`),
   }));
-  const needsReply = (val.status === 'resolved' || val.status === 'closed') && !tk.replied;
+  const needsReply = val.status === 'resolved' || (val.status === 'closed' && !tk.replied);
+  const reopenOpen = tk.reopenUntil !== null && Date.parse(tk.reopenUntil) > Date.now();
+  const closeNeedsReason = val.status === 'closed' && reopenOpen && tk.rating === null;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -41,14 +47,17 @@ export function TicketActions(props: { ticket: StaffFeedbackDetail; onDone: () =
         from: tk.status,
         to: patch.status,
         replied: tk.replied || !!patch.reply,
+        replyNow: !!patch.reply,
+        rated: tk.rating !== null,
+        reopenOpen,
         note: patch.note,
         duplicateOf: patch.duplicateOf,
       });
       if (!step.ok) {
         const why =
-          step.field === 'reply'
+          step.field === 'reply' && patch.status === 'closed'
             ? t('fb.replyNeeded')
-            : step.field === 'note'
+            : step.field === 'note' && patch.status === 'declined'
               ? t('fb.declineNeeds')
               : renderError(step.reason, locale);
         return f.setErrors({ [step.field ?? 'status']: why, form: why });
@@ -85,7 +94,13 @@ export function TicketActions(props: { ticket: StaffFeedbackDetail; onDone: () =
         name="note"
         id="t-note"
         label={t('fb.note')}
-        hint={val.status === 'declined' ? t('fb.declineNeeds') : t('form.optional')}
+        hint={
+          val.status === 'declined'
+            ? t('fb.declineNeeds')
+            : closeNeedsReason
+              ? t('fb.closeNeedsReason')
+              : t('form.optional')
+        }
         maxLength={200}
       />
       <TextAreaField
@@ -93,7 +108,13 @@ export function TicketActions(props: { ticket: StaffFeedbackDetail; onDone: () =
         name="reply"
         id="t-reply"
         label={t('fb.reply')}
-        hint={needsReply ? t('fb.replyNeeded') : t('fb.replyHint')}
+        hint={
+          val.status === 'resolved'
+            ? t('fb.resolveNeedsReply')
+            : needsReply
+              ? t('fb.replyNeeded')
+              : t('fb.replyHint')
+        }
         rows={3}
         maxLength={2000}
       />

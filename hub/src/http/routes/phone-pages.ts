@@ -27,7 +27,7 @@ import type { Route } from '../server.ts';
 // The pages behind every QR code: built by Vite into kiosk/dist/phone/, served here with the
 // page's data inlined as JSON, so a phone on a weak signal paints with one request.
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../../kiosk/dist/phone');
-type Page = 'feedback' | 'follow' | 'event' | 'ticket' | 'contact' | 'place';
+type Page = 'feedback' | 'follow' | 'event' | 'ticket' | 'contact' | 'place' | 'mine';
 
 const hide = { hide: true };
 // Parameters are checked in the handlers, so a bad one gets the plain page, not JSON.
@@ -247,6 +247,15 @@ export const phonePageRoutes: Route = (app, ctx) => {
         qr: qrPath(url),
       });
     }),
+  );
+  // "我的": what this phone registered for and reported lives in its own storage; the hub
+  // sends only the building, for the header and the way back to its events.
+  app.get(
+    '/me',
+    { schema: { ...hide, querystring: anyQuery } },
+    guard((req, reply) =>
+      sendPage(reply, 'mine', common(req, buildingQuery.pick({ b: true }).parse(req.query).b)),
+    ),
   );
   app.get(
     '/e',

@@ -56,12 +56,14 @@ export const registrationRoutes: Route = (app, ctx) => {
         params: idParam,
         headers: deviceHeaders,
         body: registrationInput,
-        response: { 201: registrationCreated },
+        response: { 200: registrationCreated, 201: registrationCreated },
       },
       ...limited,
     },
-    async (req, reply) =>
-      reply.code(201).send(register(ctx, req.params.id, req.body, originOf(ctx, req))),
+    async (req, reply) => {
+      const r = register(ctx, req.params.id, req.body, originOf(ctx, req));
+      return reply.code(r.upgraded ? 200 : 201).send(r);
+    },
   );
   app.get(
     '/api/public/registrations/:ticket',

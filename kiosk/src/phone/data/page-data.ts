@@ -49,12 +49,16 @@ export const placePage = z.object({
   links: z.object({ feedback: z.nullable(z.string()), events: z.string(), contacts: z.string() }),
 });
 
+// "我的": the page's own data is on the phone; the hub sends only the building.
+export const minePage = z.object({ ...common, page: z.literal('mine') });
+
 export type FeedbackPage = z.infer<typeof feedbackPage>;
 export type FollowPage = z.infer<typeof followPage>;
 export type EventPage = z.infer<typeof eventPage>;
 export type TicketPage = z.infer<typeof ticketPage>;
 export type ContactPage = z.infer<typeof contactPage>;
 export type PlacePage = z.infer<typeof placePage>;
+export type MinePage = z.infer<typeof minePage>;
 export type Qr = z.infer<typeof qr>;
 
 export const DATA_ELEMENT_ID = 'lobby-data';

@@ -29,7 +29,7 @@ export function EventPageView({ data }: { data: EventPage }) {
   );
 }
 
-function seatsText(w: PhoneWords, e: PublicEvent): { text: string; open: boolean } {
+function seatsText(w: PhoneWords, e: PublicEvent): { text: string; open: boolean; full?: boolean } {
   const now = new Date().toISOString();
   const closes = e.registrationCloses ?? e.start;
   if (e.registrationOpens && now < e.registrationOpens)
@@ -37,12 +37,13 @@ function seatsText(w: PhoneWords, e: PublicEvent): { text: string; open: boolean
   if (now >= closes) return { text: w.t('events.closed'), open: false };
   if (e.seatsLeft > 0)
     return { text: w.t('events.seatsLeft', { n: e.seatsLeft, capacity: e.capacity }), open: true };
-  return { text: w.t('events.full', { n: e.waitlist }), open: true };
+  return { text: w.t('events.full', { n: e.waitlist }), open: true, full: true };
 }
 
 function EventHead({ event: e, level }: { event: PublicEvent; level: 1 | 2 }) {
   const w = useT();
   const H = level === 1 ? 'h1' : 'h2';
+  const seats = seatsText(w, e);
   return (
     <>
       <span class="badge">{w.v(`event.${e.kind}`)}</span>
@@ -51,8 +52,8 @@ function EventHead({ event: e, level }: { event: PublicEvent; level: 1 | 2 }) {
         {when(w, e.start)}–{when(w, e.end, false)}
       </p>
       <p>{e.place}</p>
-      <p class="seats" data-testid="seats">
-        {seatsText(w, e).text}
+      <p class={seats.full ? 'seats seats-full' : 'seats'} data-testid="seats">
+        {seats.text}
       </p>
     </>
   );
@@ -83,7 +84,7 @@ function EventDetail({ event: e }: { event: PublicEvent }) {
       company,
       phone,
       ...(floor.trim() ? { floor: Number(floor) } : {}),
-      ...(captain && captainCode.trim() ? { captainCode } : {}),
+      ...(captain ? { captain: true, captainCode: captainCode.trim() } : {}),
       ...(website ? { website } : {}),
     });
     if (r.ok) return location.assign(r.data.url);

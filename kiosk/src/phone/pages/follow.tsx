@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { send } from '../data/api.ts';
 import type { FollowPage } from '../data/page-data.ts';
+import { remember } from '../data/mine.ts';
 import { feedbackView } from '../data/schemas.ts';
 import { useT, when } from '../ui/i18n.tsx';
 import { errorFor, refusal, type Problem } from '../ui/problem.ts';
@@ -17,6 +18,18 @@ export function Follow({ data }: { data: FollowPage }) {
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(
+    () =>
+      remember({
+        kind: 'feedback',
+        ticket: view.ticket,
+        url: data.url,
+        category: view.category,
+        createdAt: view.steps[0]?.at ?? new Date().toISOString(),
+        status: view.status,
+      }),
+    [view.status],
+  );
   const canReopen =
     view.status === 'resolved' &&
     view.reopenUntil !== null &&

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import * as z from 'zod/mini';
 import { send } from '../data/api.ts';
 import type { TicketPage } from '../data/page-data.ts';
+import { remember } from '../data/mine.ts';
 import { registrationView } from '../data/schemas.ts';
 import { useT, when } from '../ui/i18n.tsx';
 import { refusal } from '../ui/problem.ts';
@@ -22,6 +23,20 @@ export function Ticket({ data }: { data: TicketPage }) {
   const secret = encodeURIComponent(data.secret);
   const path = `/api/public/registrations/${view.ticket}`;
   const live = view.status !== 'cancelled';
+  // Only a confirmed seat gets in at the door: a waiting ticket shows no check-in QR.
+  const seated = view.status === 'confirmed';
+  useEffect(
+    () =>
+      remember({
+        kind: 'registration',
+        ticket: view.ticket,
+        url: data.url,
+        title: e.title,
+        start: e.start,
+        status: view.status,
+      }),
+    [view.status],
+  );
   const reconfirmOpen =
     view.status === 'confirmed' &&
     view.reconfirmedAt === null &&
@@ -37,9 +52,9 @@ export function Ticket({ data }: { data: TicketPage }) {
     if (r.ok) setView({ ...view, status: 'cancelled', position: null });
     else failed(r.error.status, r.error.message);
   };
-  const decide = async (action: 'reconfirm' | 'release') => {
+  const reconfirm = async () => {
     setBusy(true);
-    const r = await send('POST', `${path}/${action}`, registrationView, { secret: data.secret });
+    const r = await send('POST', `${path}/reconfirm`, registrationView, { secret: data.secret });
     setBusy(false);
     if (r.ok) setView(r.data);
     else failed(r.error.status, r.error.message);
@@ -60,7 +75,7 @@ export function Ticket({ data }: { data: TicketPage }) {
           {when(w, e.start)}–{when(w, e.end, false)} · {e.place}
         </p>
         <p class="hint">{v(`event.${e.kind}`)}</p>
-        {live && <QrImage qr={data.qr} label={t('ticket.qr')} size={240} />}
+        {seated && <QrImage qr={data.qr} label={t('ticket.qr')} size={240} />}
         <p class="ticket-no" data-testid="ticket-number">
           {view.ticket}
         </p>
@@ -71,31 +86,26 @@ export function Ticket({ data }: { data: TicketPage }) {
         {view.checkedInAt && (
           <p class="notice">{t('ticket.checkedIn', { time: when(w, view.checkedInAt) })}</p>
         )}
-        {live && <p class="hint">{t('ticket.door')}</p>}
+        {seated && <p class="hint">{t('ticket.door')}</p>}
+        {view.status === 'waitlisted' && (
+          <p class="notice" data-testid="waitlist-hint">
+            {t('ticket.waitlist.hint')}
+          </p>
+        )}
       </section>
 
       {reconfirmOpen && (
         <section class="card" aria-labelledby="reconfirm-title">
           <h2 id="reconfirm-title">{t('ticket.reconfirm.title')}</h2>
           <p class="hint">{t('ticket.reconfirm.body')}</p>
-          <div class="row">
-            <button
-              type="button"
-              class="btn btn-primary"
-              disabled={busy}
-              onClick={() => void decide('reconfirm')}
-            >
-              {t('ticket.keep')}
-            </button>
-            <button
-              type="button"
-              class="btn"
-              disabled={busy}
-              onClick={() => void decide('release')}
-            >
-              {t('ticket.release')}
-            </button>
-          </div>
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled={busy}
+            onClick={() => void reconfirm()}
+          >
+            {t('ticket.keep')}
+          </button>
         </section>
       )}
       {view.reconfirmedAt && <p class="card">{t('ticket.reconfirmed')}</p>}
@@ -133,6 +143,11 @@ export function Ticket({ data }: { data: TicketPage }) {
         <p class="form-error" role="alert">
           {error}
         </p>
+      )}
+      {!live && (
+        <a class="btn btn-primary" href={`/e?b=${encodeURIComponent(data.building.id)}`}>
+          {t('ticket.backToEvents')}
+        </a>
       )}
       {live && (
         <section class="card">

@@ -1,16 +1,32 @@
 import type { ComponentChildren } from 'preact';
 import { useT } from './i18n.tsx';
 
-// Every phone page: the building, a language switch, the content. No login, no menu.
-export function Shell({ building, children }: { building: string; children: ComponentChildren }) {
+// Every phone page: the building, "我的" (this phone's own tickets), a language switch, the
+// content. No login, no menu.
+export function Shell({
+  building,
+  children,
+}: {
+  building: { id: string; name: string } | null;
+  children: ComponentChildren;
+}) {
   const { t, locale, setLocale } = useT();
   return (
     <>
       <header class="bar">
         <div>
           <strong>{t('app.station')}</strong>
-          <span>{building}</span>
+          <span>{building?.name ?? ''}</span>
         </div>
+        {building && (
+          <a
+            class="lang mine-link"
+            href={`/me?b=${encodeURIComponent(building.id)}`}
+            data-testid="mine-link"
+          >
+            {t('mine.title')}
+          </a>
+        )}
         <button
           type="button"
           class="lang"
