@@ -263,6 +263,7 @@ const WORDS = {
   budgetAlert: [
     '紧急通知将达到 {size} KB，超过上限 {budget} KB（多出 {over} KB）：请缩短正文',
     'the alert would take {size} KB, over its {budget} KB ({over} KB too many): shorten its text',
+  ],
 
   // Notice approval (pilot-a).
   noticeNotDraft: [
