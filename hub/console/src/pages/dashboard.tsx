@@ -1,6 +1,6 @@
 import { isOpen } from '#shared/feedback-lifecycle';
 import { OPEN_STATUSES } from '#shared/feedback-lifecycle';
-import { getAlert, listDevices, subscribePresence } from '../data/devices.ts';
+import { getAlert, listDevices, subscribeAlert, subscribePresence } from '../data/devices.ts';
 import { listEvents, subscribeRegistrations } from '../data/events.ts';
 import { listFeedback, subscribeFeedbackChanges } from '../data/feedback.ts';
 import { useI18n } from '../i18n.ts';
@@ -21,6 +21,7 @@ export function DashboardPage() {
   const feedback = useAsync(() => listFeedback(b.id, { open: true, limit: 500 }), [b.id]);
   const alert = useAsync(() => getAlert(b.id), [b.id]);
   useSubscription(() => subscribePresence(b.id, devices.reload), [b.id]);
+  useSubscription(() => subscribeAlert(b.id, alert.reload), [b.id]);
   useSubscription(() => subscribeFeedbackChanges(b.id, feedback.reload), [b.id]);
   useSubscription(() => subscribeRegistrations(b.id, events.reload), [b.id]);
   const today = todayIn(b.timezone, now);
