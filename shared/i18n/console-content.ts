@@ -7,6 +7,10 @@ export const CONTENT_WORDS = {
   'app.retry': ['重试', 'Retry'],
   'app.offline': ['与服务器的实时连接已断开，正在重连…', 'Live connection lost; reconnecting…'],
   'app.live': ['实时', 'Live'],
+  'app.loopbackQr': [
+    '二维码和链接指向 {url}，这是本机地址，手机扫码打不开。请在启动服务时设置 PUBLIC_URL 为手机能访问的地址。',
+    'QR codes and links point at {url}, an address of this machine only: phones that scan them cannot open them. Start the hub with PUBLIC_URL set to an address phones reach.',
+  ],
   'app.language': ['English', '中文'],
   'app.building': ['楼宇', 'Building'],
   'app.notFound': ['没有这个页面。', 'There is no such page.'],
