@@ -137,8 +137,8 @@ export const CONTENT_WORDS = {
   'notice.targets': ['投放范围', 'Shown on'],
   'notice.everywhere': ['全部屏幕', 'Every screen'],
   'notice.urgentHint': [
-    '紧急通知会在每轮播放开头单独显示。',
-    'Urgent notices open every loop as a slide of their own.',
+    '紧急通知会在每轮播放开头单独显示，屏幕上是琥珀色的“重要通知”；红色全屏只用于紧急告警。',
+    'Urgent notices open every loop as a slide of their own, shown as an amber "Important notice"; the red full screen is for the emergency alert alone.',
   ],
 
   'contact.name': ['姓名', 'Name'],
