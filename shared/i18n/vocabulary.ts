@@ -1,3 +1,4 @@
+import type { Locale } from '../enums.ts';
 import { defineCatalogue } from './index.ts';
 
 // Names of the closed vocabularies in shared/enums.ts, for every app.
@@ -54,6 +55,10 @@ export const vocabulary = defineCatalogue({
     'registration.confirmed': '已确认',
     'registration.waitlisted': '候补中',
     'registration.cancelled': '已取消',
+    'group.lobby': '大堂',
+    'group.low': '低区',
+    'group.mid': '中区',
+    'group.high': '高区',
   },
   en: {
     'notice.policy': 'Policy',
@@ -107,5 +112,18 @@ export const vocabulary = defineCatalogue({
     'registration.confirmed': 'Confirmed',
     'registration.waitlisted': 'Waitlisted',
     'registration.cancelled': 'Cancelled',
+    'group.lobby': 'Lobby',
+    'group.low': 'Low zone',
+    'group.mid': 'Mid zone',
+    'group.high': 'High zone',
   },
 });
+
+type GroupKey = Extract<keyof (typeof vocabulary)['en'], `group.${string}`>;
+
+// Screen groups are slugs staff choose (lowercase, for topics and rules); the usual ones
+// have names in both languages, any other shows as it was typed.
+export function groupLabel(locale: Locale, group: string): string {
+  const key = `group.${group}`;
+  return key in vocabulary[locale] ? vocabulary[locale][key as GroupKey] : group;
+}

@@ -17,7 +17,7 @@ import { NoticeEditor } from './notice-editor.tsx';
 const STATE_TONE = { active: 'ok', upcoming: 'info', expired: '' } as const;
 
 export function NoticesPage() {
-  const { t, v } = useI18n();
+  const { t, v, g } = useI18n();
   const b = useBuilding();
   const now = useNow();
   const list = useAsync(() => listNotices(b.id), [b.id]);
@@ -71,7 +71,10 @@ export function NoticesPage() {
               selected={ed.isOpen}
               cells={(n) => {
                 const state = noticeState(n, now);
-                const targets = [n.floors.length ? formatFloors(n.floors) : '', n.groups.join(', ')]
+                const targets = [
+                  n.floors.length ? formatFloors(n.floors) : '',
+                  n.groups.map(g).join('、'),
+                ]
                   .filter(Boolean)
                   .join(' · ');
                 return (
