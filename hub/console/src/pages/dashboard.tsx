@@ -9,7 +9,7 @@ import { useBuilding } from '../ui/building.tsx';
 import { useAsync, useNow, useSubscription } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 import { Link } from '../ui/link.tsx';
-import { ago, fmtDate, fmtDateTime, fmtTime, todayIn } from '../ui/time.ts';
+import { ago, fmtDate, fmtDateTime, fmtTime, todayIn, zoneName } from '../ui/time.ts';
 import { DueBadge } from './feedback-parts.tsx';
 
 export function DashboardPage() {
@@ -29,7 +29,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('nav.dashboard')}>
-        <span class="muted small">{t('form.timezone', { tz: b.timezone })}</span>
+        <span class="muted small">{t('form.timezone', { tz: zoneName(b.timezone, locale) })}</span>
       </PageHeader>
       <div class="grid">
         <section class="card" aria-labelledby="dash-alert" data-testid="dash-alert">
