@@ -6,7 +6,7 @@ import { ADMIN_PASSWORD, startTestHub, type TestHub } from '../helpers/hub.ts';
 import { pairDevice } from '../helpers/mqtt.ts';
 import { ConsoleApp } from './pages/console.ts';
 import { KioskPage } from './pages/kiosk.ts';
-import { PhonePage } from './pages/phone.ts';
+import { PhoneFeedback, PhonePage } from './pages/phone.ts';
 import { SignageScreen } from './pages/signage.ts';
 
 // One language at a time: every page in Chinese shows Chinese only, its refusals included,
@@ -146,6 +146,12 @@ test('the kiosk in Chinese under an English browser: a refused registration', as
   try {
     await page.goto(`${hub.url}/kiosk/?building=demo`);
     const k = { page } as unknown as KioskPage;
+    for (const tile of ['notices', 'directory', 'events', 'feedback', 'service']) {
+      await page.getByTestId(`tile-${tile}`).tap();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await assertChinese(page, `kiosk ${tile}`);
+      await page.getByTestId('home').tap();
+    }
     await page.getByTestId('tile-events').tap();
     const first = page.locator('[data-testid^="event-"]').first();
     const id = ((await first.getAttribute('data-testid')) ?? '').replace('event-', '');
@@ -196,6 +202,25 @@ test('phone pages in Chinese: refusals of the event, ticket and follow pages', a
     await p.goto(r.body.url);
     await p.page.getByText('已取消').first().waitFor();
     await assertChinese(p.page, 'cancelled ticket');
+    // A place's QR: the feedback form, sent with nothing in it; its captain's card.
+    const places = await hub.api<{ codes: { intent: string; code: string }[] }[]>(
+      'GET',
+      '/api/staff/buildings/demo/places',
+      undefined,
+      staff,
+    );
+    const codes = places.body[1]?.codes ?? [];
+    for (const intent of ['feedback', 'contact']) {
+      const code = codes.find((c) => c.intent === intent)?.code;
+      assert.ok(code, `a ${intent} code`);
+      await p.goto(`${hub.url}/q/${code}`);
+      await p.page.getByRole('heading').first().waitFor();
+      if (intent === 'feedback') {
+        await new PhoneFeedback(p.page).submit().tap();
+        await p.page.getByRole('alert').first().waitFor();
+      }
+      await assertChinese(p.page, `phone ${intent} page`);
+    }
     await p.goto(`${hub.url}/f/00000000?s=wrong`);
     await p.page.getByRole('heading').first().waitFor();
     await assertChinese(p.page, 'follow page with a wrong link');
