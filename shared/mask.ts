@@ -15,3 +15,11 @@ export function maskPhone(phone: string): string {
   const head = visible - tail;
   return `${plus}${digits.slice(0, head)}${'*'.repeat(hidden)}${digits.slice(digits.length - tail)}`;
 }
+
+// "张晓燕" → "张**", "Ann Lee" → "A******": the first character, enough for a viewer to
+// tell entries apart, and never the whole name.
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '';
+  return `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
+}

@@ -1,4 +1,15 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+// "10.0.0.7", "10.20.0.0/16", "::1", "fd00::/8".
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -37,6 +48,16 @@ const env = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*$/, 'a comma-separated list of addresses')
     .default('loopback'),
+  // Who may read /metrics: client addresses or CIDR ranges (comma-separated), and/or a
+  // bearer token. Neither set: anyone who reaches the port, as before.
+  METRICS_ALLOW: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((entry) => isAddressOrRange(entry.trim())),
+      'a comma-separated list of addresses or CIDR ranges',
+    )
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters').optional(),
 });
 
 export interface Config {
@@ -60,6 +81,8 @@ export interface Config {
   httpRequestTimeoutMs: number;
   httpIdleTimeoutMs: number;
   trustProxy: string;
+  metricsAllow: string | undefined;
+  metricsToken: string | undefined;
 }
 
 export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
@@ -90,5 +113,7 @@ export function configFromEnv(source: NodeJS.ProcessEnv = process.env): Config {
     httpRequestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
     httpIdleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
+    metricsAllow: e.METRICS_ALLOW,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

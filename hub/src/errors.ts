@@ -1,7 +1,13 @@
 import type { ErrorCode } from '#shared/api-error';
 import type { ErrorKey, ThingKey } from '#shared/i18n/api-errors';
 export type { ThingKey };
-import { errorText, renderError, type ErrorParams, type ErrorText } from '#shared/i18n/error-text';
+import {
+  errorText,
+  renderError,
+  renderFieldError,
+  type ErrorParams,
+  type ErrorText,
+} from '#shared/i18n/error-text';
 import type { Locale } from '#shared/enums';
 
 export { errorText };
@@ -26,6 +32,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly text: ErrorText;
   readonly field: string | undefined;
+  // Seconds, sent as Retry-After with a 429.
+  retryAfter: number | undefined;
   constructor(code: ErrorCode, text: ErrorText, field?: string) {
     super(renderError(text, 'en'));
     this.code = code;
@@ -40,15 +48,34 @@ export class ApiError extends Error {
   }
 }
 
-// A refusal that names no field: fail('rate_limited', 'loginThrottled').
+// A refusal that names no field: fail('rate_limited', 'slowDown').
 export const fail = <K extends ErrorKey>(code: ErrorCode, key: K, ...params: ErrorParams<K>) =>
   new ApiError(code, errorText(key, ...params));
 
 // A refusal about one field: invalid('phone', 'phoneFormat'), conflict('capacity', 'capacityTaken', { n: 3 }).
 export const invalid = <K extends ErrorKey>(field: string, key: K, ...params: ErrorParams<K>) =>
   new ApiError('invalid', errorText(key, ...params), field);
+// The same, with the field's name in the message ("手机号：这不是有效的电话号码"), as the
+// schema checks word theirs: for a reason that does not say which input it is about.
+class NamedFieldError extends ApiError {
+  override messageIn(locale: Locale): string {
+    return this.field === undefined
+      ? super.messageIn(locale)
+      : renderFieldError(this.field, this.text, locale);
+  }
+}
+export const invalidNamed = <K extends ErrorKey>(
+  field: string,
+  key: K,
+  ...params: ErrorParams<K>
+) => new NamedFieldError('invalid', errorText(key, ...params), field);
 export const conflict = <K extends ErrorKey>(field: string, key: K, ...params: ErrorParams<K>) =>
   new ApiError('conflict', errorText(key, ...params), field);
+
+export function retryAfter(e: ApiError, seconds: number): ApiError {
+  e.retryAfter = seconds;
+  return e;
+}
 
 export const notFound = (what: ThingKey) =>
   new ApiError('not_found', errorText('notFound', { what: { term: `thing.${what}` } }));

@@ -15,6 +15,7 @@ import { Publisher } from './publish/publisher.ts';
 import { choosePublicUrl } from './public-url.ts';
 import { startScheduler } from './schedule/scheduler.ts';
 import { ensureAdmin } from './services/auth.ts';
+import { adoptMediaPhotos } from './services/feedback-photos.ts';
 import { openStore } from './store/index.ts';
 
 export interface RunningHub {
@@ -56,6 +57,7 @@ export async function startHub(overrides: Partial<Config> = {}): Promise<Running
   };
   const adminPassword = await ensureAdmin(ctx);
   if (config.demo && store.buildings.list().length === 0) loadDemo(ctx);
+  await adoptMediaPhotos(ctx);
 
   const metrics = createMetrics(store.db, join(config.dataDir, 'lobby.db'));
   const app = await buildServer(ctx, { metrics });

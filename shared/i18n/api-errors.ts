@@ -56,6 +56,7 @@ const WORDS = {
     'a WeChat id: 6 to 20 letters, digits, - or _',
   ],
   slideIdsDiffer: ['幻灯片编号不能重复', 'slide ids must differ'],
+  passwordsDiffer: ['两次输入的新密码不一致', 'The two new passwords differ'],
   afterStart: ['须晚于开始时间', 'must be after start'],
   afterRegistrationOpens: ['须晚于报名开始时间', 'must be after registration opens'],
   afterValidFrom: ['须晚于生效时间', 'must be after validFrom'],
@@ -89,10 +90,6 @@ const WORDS = {
     'staff accounts are scoped to this building: {names}',
   ],
   roleCannot: ['“{role}”角色不能执行此操作', 'the {role} role cannot do this'],
-  loginThrottled: [
-    '登录失败次数太多，请 15 分钟后再试',
-    'too many login attempts; try again in 15 minutes',
-  ],
   wrongLogin: ['用户名或密码错误', 'wrong username or password'],
   wrongCurrentPassword: ['当前密码不正确', 'the current password is wrong'],
   usernameTaken: ['该用户名已被使用', 'username taken'],
@@ -211,6 +208,32 @@ const WORDS = {
   stepNeedsReply: ['改为“{to}”前须先答复反馈人', '{to} needs a reply to the requester first'],
   declineNeedsReason: ['不予受理须写明理由', 'declining needs a reason'],
   nameSurvivor: ['请填写合并到的反馈编号', 'name the surviving ticket'],
+
+  // Citizens' photos (privacy: pilot 12.5, hardening 18.2-18.4).
+  'thing.photo': ['照片', 'photo'],
+  photoUnreadable: [
+    '照片无法读取：文件已损坏或不是图片',
+    'the photo cannot be read: the file is damaged or not an image',
+  ],
+  photoNotFound: ['照片已失效，请重新选择照片', 'the photo has expired; choose it again'],
+  photoTaken: ['这张照片已附在另一条反馈上', 'this photo is attached to another ticket'],
+  photosThrottled: [
+    '今天上传的照片太多，请明天再试',
+    'too many photos uploaded today; try again tomorrow',
+  ],
+
+  // Security: phone spellings, "me too" per supporter, login throttling, cross-site writes.
+  phoneInvalid: ['这不是有效的电话号码', 'this is not a valid phone number'],
+  alreadySupported: ['你已经支持过这条反馈', 'you already support this ticket'],
+  loginWait: [
+    '登录失败次数太多，请 {seconds} 秒后再试',
+    'too many failed logins; try again in {seconds} seconds',
+  ],
+  metricsClosed: [
+    '只有 METRICS_ALLOW 中的地址或持有 METRICS_TOKEN 的请求可读取指标',
+    'metrics are for the addresses in METRICS_ALLOW or the holder of METRICS_TOKEN',
+  ],
+  foreignOrigin: ['请求来自其他网站，已拒绝', 'refused: the request came from another site'],
 } as const;
 
 export type ErrorKey = keyof typeof WORDS;

@@ -54,7 +54,6 @@ export const CONTENT_WORDS = {
   'account.current': ['当前密码', 'Current password'],
   'account.next': ['新密码', 'New password'],
   'account.repeat': ['再次输入新密码', 'New password again'],
-  'account.mismatch': ['两次输入的新密码不一致', 'The two new passwords differ'],
   'account.changed': [
     '密码已修改，其他设备上的登录已退出。',
     'Password changed; other sessions were signed out.',

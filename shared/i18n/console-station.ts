@@ -203,6 +203,10 @@ export const STATION_WORDS = {
     'Purge personal data of tickets closed and events ended {d} days ago',
   ],
   'job.backup': ['数据库在线备份（保留 {n} 份）', 'Online database backup (keeps {n})'],
+  'job.photo-cleanup': [
+    '删除一小时内未附到反馈上的照片',
+    'Delete photos no ticket took within an hour',
+  ],
   'job.backups': ['备份文件', 'Backups'],
 
   'media.title': ['图片库', 'Images'],

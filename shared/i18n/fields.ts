@@ -71,6 +71,7 @@ const FIELDS = {
   noticeId: ['通知', 'Notice'],
   number: ['编号', 'Number'],
   offset: ['起始位置', 'Offset'],
+  offlineAfterMinutes: ['离线告警阈值（分钟）', 'Offline alarm after (minutes)'],
   open: ['仅未办结', 'Open only'],
   orientation: ['屏幕方向', 'Orientation'],
   overdue: ['仅已超期', 'Overdue only'],

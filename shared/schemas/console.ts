@@ -29,6 +29,7 @@ export const JOB_NAMES = [
   'auto-close',
   'purge',
   'backup',
+  'photo-cleanup',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const JOB_STATUSES = ['running', 'ok', 'error'] as const;

@@ -19,7 +19,7 @@ export const feedbackInput = z.object({
   // Only a photo the hub stored (POST /api/public/feedback/photos) may be attached.
   photo: z
     .string()
-    .regex(/^\/media\/[a-f0-9]{64}\.(png|jpg|webp|gif)$/, reason('badFormat'))
+    .regex(/^[a-f0-9]{32}$/, reason('badFormat'))
     .optional(),
   website: z.string().max(200).optional(),
 });
@@ -31,17 +31,22 @@ export const feedbackCreated = z.object({
   url: z.string(),
 });
 
+// The upload's handle: random, so only the phone that sent the photo can attach it.
+export const photoUploaded = z.object({ photo: z.string() });
+
 export const feedbackTicketParams = z.object({
   ticket: z.string().regex(/^[0-9]{8}$/, '8 digits'),
 });
 
 export const STEP_ACTORS = ['requester', 'staff', 'system'] as const;
 
+// A step as the requester's link shows it: the reply written for them, and their own words
+// (a rating comment, a "not fixed" reason). Staff notes are internal and never appear here.
 export const feedbackStep = z.object({
   status: z.enum(FEEDBACK_STATUSES),
   at: z.string(),
-  note: z.string().optional(),
   reply: z.string().optional(),
+  comment: z.string().optional(),
   // Who took the step; staff names stay in the console.
   by: z.enum(STEP_ACTORS).optional(),
 });
@@ -50,7 +55,8 @@ export const feedbackView = z.object({
   ticket: z.string(),
   status: z.enum(FEEDBACK_STATUSES),
   category: z.enum(FEEDBACK_CATEGORIES),
-  text: z.string(),
+  // Null for a supporter when the ticket was never shown at a place's QR.
+  text: z.string().nullable(),
   place: z.string().nullable(),
   createdAt: z.string(),
   supporters: z.number().int(),
@@ -135,7 +141,12 @@ export const staffFeedback = z.object({
 });
 export type StaffFeedback = z.infer<typeof staffFeedback>;
 
-export const staffFeedbackStep = feedbackStep.extend({
+export const staffFeedbackStep = z.object({
+  status: z.enum(FEEDBACK_STATUSES),
+  at: z.string(),
+  // Internal: staff only. A requester's step keeps their comment here.
+  note: z.string().optional(),
+  reply: z.string().optional(),
   by: z.enum(STEP_ACTORS),
   actor: z.string().nullable(),
 });

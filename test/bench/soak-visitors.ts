@@ -154,6 +154,7 @@ export class Visitors {
     expect: number,
     body?: unknown,
     answer?: S,
+    from?: string,
   ): Promise<z.infer<S> | null> {
     const started = now();
     const res = await fetch(`${this.setup.url}${path}`, {
@@ -161,6 +162,7 @@ export class Visitors {
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(kind === 'notice' ? { authorization: `Bearer ${this.setup.token}` } : {}),
+        ...(from ? { 'x-forwarded-for': from } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -221,8 +223,8 @@ export class Visitors {
     if (!created) return;
     const ticket = { ticket: created.ticket, secret: created.secret };
     this.keep(this.tickets, ticket);
-    // "Me too" on tickets without a place, so places keep their budget for new tickets.
-    if (place === undefined) this.keep(this.supportable, ticket);
+    // "Me too" joins only tickets a place's QR page lists.
+    if (place !== undefined) this.keep(this.supportable, ticket);
   }
 
   private keep(list: Ticket[], t: Ticket): void {
@@ -234,9 +236,19 @@ export class Visitors {
     const recent = this.supportable.slice(-50);
     const t = recent[Math.floor(Math.random() * recent.length)];
     if (!t) return;
-    await this.call('support', 'POST', `/api/public/feedback/${t.ticket}/support`, 201, {
-      contact: this.nextPhone('138'),
-    });
+    // Each "me too" from a phone of its own: the hub counts them per phone, a new phone per
+    // address (hub/src/services/visitor-limits.ts).
+    const n = this.count('support');
+    const from = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+    await this.call(
+      'support',
+      'POST',
+      `/api/public/feedback/${t.ticket}/support`,
+      201,
+      { contact: this.nextPhone('138') },
+      undefined,
+      from,
+    );
   }
 
   private async register(): Promise<void> {

@@ -3,7 +3,14 @@ import type { TestHub } from './hub.ts';
 // What the feedback suites share: the shapes the API answers, and the calls a phone and a
 // handler make.
 export type Created = { ticket: string; secret: string; url: string };
-export type Step = { status: string; at: string; note?: string; reply?: string; by?: string };
+export type Step = {
+  status: string;
+  at: string;
+  note?: string;
+  reply?: string;
+  comment?: string;
+  by?: string;
+};
 export type View = {
   ticket: string;
   status: string;

@@ -165,7 +165,10 @@ describe('the feedback loop', () => {
       ['received', 'discussing', 'assigned', 'in_progress', 'in_progress', 'resolved', 'closed'],
     );
     assert.equal(v.body.steps[4]?.reply, 'Parts ordered, Monday.');
-    assert.equal(v.body.steps[1]?.note, 'on Thursday agenda');
+    assert.ok(
+      v.body.steps.every((s) => s.note === undefined),
+      'staff notes are internal',
+    );
     const detail = await hub.api<{ steps: { actor: string | null }[] }>(
       'GET',
       `/api/staff/feedback/${t}`,
@@ -190,7 +193,7 @@ describe('the feedback loop', () => {
       (await step(d.ticket, { status: 'declined', note: 'a tenant matter' })).status,
       200,
     );
-    assert.equal((await view(d)).body.steps.at(-1)?.note, 'a tenant matter');
+    assert.equal((await view(d)).body.steps.at(-1)?.status, 'declined');
     assert.equal(rowCount(hub), rows + 4, 'the ticket, two steps and one audit row');
     assert.equal(
       (await step(d.ticket, { status: 'in_progress' }, editor)).status,
@@ -205,7 +208,8 @@ describe('the feedback loop', () => {
 
   test('a duplicate is merged: its requester and supporters follow the survivor', async () => {
     const survivor = (await submit({ text: 'Lift A door slams' })).body;
-    const dup = (await submit({ text: 'Lift A door closes too fast' })).body;
+    // Only a ticket a place's QR page lists can be joined.
+    const dup = (await submit({ text: 'Lift A door closes too fast', place: places[2]!.id })).body;
     const joiner = (
       await hub.api<Created>('POST', `/api/public/feedback/${dup.ticket}/support`, {})
     ).body;
@@ -240,7 +244,7 @@ describe('the feedback loop', () => {
     );
     assert.equal(early.status, 409);
 
-    const rated = await resolved();
+    const rated = await resolved({ place: places[2]!.id });
     const supporter = await hub.api('POST', `/api/public/feedback/${rated.ticket}/support`, {});
     assert.equal(supporter.status, 409, 'a resolved ticket takes no more supporters');
     const before = await view(rated);
@@ -278,7 +282,7 @@ describe('the feedback loop', () => {
       status: 'in_progress',
       at: reopened.body.steps.at(-1)?.at,
       by: 'requester',
-      note: 'still stuck on 7F',
+      comment: 'still stuck on 7F',
     });
     const detail = await hub.api<Staff>(
       'GET',
@@ -310,7 +314,7 @@ describe('the feedback loop', () => {
   });
 
   test('a supporter follows but may not rate or reopen', async () => {
-    const c = (await submit()).body;
+    const c = (await submit({ place: places[2]!.id })).body;
     const s = (await hub.api<Created>('POST', `/api/public/feedback/${c.ticket}/support`, {})).body;
     await step(c.ticket, { status: 'in_progress' });
     await step(c.ticket, { status: 'resolved', reply: 'done' });

@@ -60,7 +60,7 @@ describe('scheduler jobs: listed, run now, and what each one does', () => {
     const o = await overview();
     assert.deepEqual(
       o.jobs.map((j) => j.name),
-      ['notice-windows', 'event-times', 'auto-close', 'purge', 'backup'],
+      ['notice-windows', 'event-times', 'auto-close', 'purge', 'photo-cleanup', 'backup'],
     );
     for (const j of o.jobs) {
       assert.equal(j.timezone, 'Asia/Shanghai');

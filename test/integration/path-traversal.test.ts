@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { APPS } from '../../hub/src/http/routes/apps.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 
@@ -181,7 +182,9 @@ describe('path traversal: names in paths never reach a file outside the served f
   });
 
   test('uploaded files are named by their bytes, never by the client', async () => {
-    const before = files(hub.dataDir).filter((f) => !f.startsWith('media/'));
+    const before = files(hub.dataDir).filter(
+      (f) => !f.startsWith('media/') && !f.startsWith('feedback-photos/'),
+    );
     const lies = [
       '../../../secret.txt',
       '..%2f..%2fsecret.txt',
@@ -192,13 +195,20 @@ describe('path traversal: names in paths never reach a file outside the served f
       '\r\nx-injected: 1',
       'x'.repeat(2000),
     ];
+    // A citizen's photo is decoded and re-encoded, so it must be a real image.
+    const photo = (i: number) =>
+      sharp({ create: { width: 4, height: 4, channels: 3, background: { r: i, g: 0, b: 0 } } })
+        .png()
+        .toBuffer();
     const uploads = [
       ...lies.map((name, i) => ({ route: '/api/staff/media', name, body: png(`staff ${i}`) })),
-      ...lies.map((name, i) => ({
-        route: '/api/public/feedback/photos',
-        name,
-        body: png(`p ${i}`),
-      })),
+      ...(await Promise.all(
+        lies.map(async (name, i) => ({
+          route: '/api/public/feedback/photos',
+          name,
+          body: await photo(i),
+        })),
+      )),
     ];
     for (const u of uploads) {
       const res = await fetch(hub.url + u.route, {
@@ -209,20 +219,28 @@ describe('path traversal: names in paths never reach a file outside the served f
           'x-file-name': encodeURIComponent(u.name),
           authorization: `Bearer ${admin}`,
         },
-        body: u.body,
+        body: new Uint8Array(u.body),
       });
       assert.equal(res.status, 201, `${u.route} ${JSON.stringify(u.name)}`);
-      const { path } = (await res.json()) as { path: string };
-      const hash = createHash('sha256').update(u.body).digest('hex');
-      assert.equal(path, `/media/${hash}.png`);
+      const answer = (await res.json()) as { path?: string; photo?: string };
+      if (u.route === '/api/staff/media') {
+        const hash = createHash('sha256').update(u.body).digest('hex');
+        assert.equal(answer.path, `/media/${hash}.png`);
+      } else {
+        assert.match(answer.photo ?? '', /^[a-f0-9]{32}$/);
+      }
     }
-    // Nothing new outside media/, and media/ holds content-hash names only.
+    // Nothing new outside media/ and feedback-photos/, which hold names the hub made only.
+    const made = (f: string) => f.startsWith('media/') || f.startsWith('feedback-photos/');
     assert.deepEqual(
-      files(hub.dataDir).filter((f) => !f.startsWith('media/')),
+      files(hub.dataDir).filter((f) => !made(f)),
       before,
     );
     for (const f of files(join(hub.dataDir, 'media'))) {
       assert.match(f, /^[a-f0-9]{64}\.(png|jpg|webp|gif)$/);
+    }
+    for (const f of files(join(hub.dataDir, 'feedback-photos'))) {
+      assert.match(f, /^[a-f0-9]{32}\.jpg$/);
     }
     // What staff see as the name keeps no separators or control characters.
     const list = await hub.api<{ name: string }[]>('GET', '/api/staff/media', undefined, admin);

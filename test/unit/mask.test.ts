@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { maskPhone } from '../../shared/mask.ts';
+import { maskName, maskPhone } from '../../shared/mask.ts';
 
 test('a mainland mobile keeps three leading and four trailing digits', () => {
   assert.equal(maskPhone('13812345678'), '138****5678');
@@ -25,4 +25,12 @@ test('property: at least four digits hidden, at most seven shown, length kept', 
       assert.ok((masked.match(/[0-9]/g) ?? []).length <= 7);
     }),
   );
+});
+
+test('a name keeps its first character only', () => {
+  assert.equal(maskName('张晓燕'), '张**');
+  assert.equal(maskName('王'), '王*');
+  assert.equal(maskName(' Ann Lee '), 'A******');
+  assert.equal(maskName('𠮷野家'), '𠮷**');
+  assert.equal(maskName(''), '');
 });

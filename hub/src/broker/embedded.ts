@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { DISCARD_TOPIC, parseTopic } from '#shared/topics';
 import type { HubContext } from '../context.ts';
 import type { Metrics } from '../http/metrics.ts';
+import { upgradeAllowed } from '../http/origin.ts';
 import { mayPublish, maySubscribe, type Identity } from './acl.ts';
 import { identify, isDeviceId, type HubCredential } from './credentials.ts';
 import type { BrokerLink } from './link.ts';
@@ -158,6 +159,11 @@ export async function startEmbeddedBroker(
   // Only /mqtt: other upgrades (socket.io's) belong to their own listeners.
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://x').pathname !== MQTT_WS_PATH) return;
+    // Screens load from the hub; a page of another site may not speak MQTT through it.
+    if (!upgradeAllowed(ctx, req.headers)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) =>
       limitPacketSize(aedes.handle(webSocketStream(ws), req)),
     );

@@ -40,6 +40,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     const locale = localeOf(req);
     if (err instanceof ApiError) {
+      if (err.retryAfter !== undefined) void reply.header('retry-after', String(err.retryAfter));
       return reply.code(err.status).send(body(err.code, err.messageIn(locale), err.field));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -68,7 +68,24 @@ export function createMetrics(db: Db, dbFile: string) {
       registers: [registry],
     }),
   };
-  return { registry, requests, latency, mqtt };
+  const login = {
+    failed: new Counter({
+      name: 'lobby_login_failures_total',
+      help: 'Staff logins refused for a wrong username or password',
+      registers: [registry],
+    }),
+    throttled: new Counter({
+      name: 'lobby_login_throttled_total',
+      help: 'Staff logins refused unchecked: the account and address, or the address, must wait',
+      registers: [registry],
+    }),
+    alarms: new Counter({
+      name: 'lobby_login_alarms_total',
+      help: 'Times one account reached 10 failed logins in 15 minutes (someone may be guessing)',
+      registers: [registry],
+    }),
+  };
+  return { registry, requests, latency, mqtt, login };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
 

@@ -1,5 +1,7 @@
+import type {} from '@fastify/cookie';
 import type {
   FastifyInstance,
+  FastifyReply,
   FastifyRequest,
   onRequestAsyncHookHandler,
   onSendAsyncHookHandler,
@@ -53,4 +55,24 @@ export function originOf(ctx: HubContext, req: FastifyRequest): Origin {
   const d = typeof named === 'string' ? ctx.store.devices.get(named) : undefined;
   const kiosk = d?.kind === 'kiosk' && d.building_id !== null && d.token_collected === 1;
   return { address: req.ip, device: kiosk && !d.revoked_at ? d.id : null };
+}
+
+// A phone's pseudonymous id for "me too" (services/feedback.ts): one support per ticket each,
+// and the per-phone limit. Scoped to the feedback API; nothing else reads it.
+const VISITOR_COOKIE = 'lobby_visitor';
+const VISITOR_PATH = '/api/public/feedback/';
+
+export function visitorOf(req: FastifyRequest): string | null {
+  const v = req.cookies[VISITOR_COOKIE];
+  return v && /^[A-Za-z0-9_-]{16,64}$/.test(v) ? v : null;
+}
+
+export function keepVisitor(req: FastifyRequest, reply: FastifyReply, id: string): void {
+  reply.setCookie(VISITOR_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: VISITOR_PATH,
+    secure: req.protocol === 'https',
+    maxAge: 365 * 86_400,
+  });
 }

@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { HubContext } from '../context.ts';
 import { installErrorHandling, refusal } from './errors.ts';
+import { installOriginGuard } from './origin.ts';
 import { installScopeGuard } from './scope.ts';
 import { instrument, type Metrics } from './metrics.ts';
 import { alertRoutes } from './routes/alert.ts';
@@ -160,6 +161,7 @@ export async function buildServer(ctx: HubContext, deps: HttpDeps, extra: Route[
     transform: jsonSchemaTransform,
   });
   installErrorHandling(app);
+  installOriginGuard(app, ctx);
   installScopeGuard(app);
   instrument(app, deps.metrics);
   const t = typed(app);

@@ -9,6 +9,7 @@ import {
 } from '#shared/live-events';
 import type { Actor, HubContext } from '../context.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
+import { upgradeAllowed } from '../http/origin.ts';
 import { actorForToken } from '../services/auth.ts';
 import type { LiveBus } from './bus.ts';
 
@@ -48,6 +49,8 @@ function sessionToken(socket: LiveSocket): string | undefined {
 export function attachLive(ctx: HubContext, http: HttpServer, bus: LiveBus) {
   const io = new Server<NoEvents, LiveServerToClient, NoEvents, SocketData>(http, {
     serveClient: false,
+    // A console page of another site may not open the channel with a staff cookie.
+    allowRequest: (req, done) => done(null, upgradeAllowed(ctx, req.headers)),
   });
   io.use((socket, next) => {
     const token = sessionToken(socket);

@@ -3,6 +3,7 @@ import type { HubContext } from '../context.ts';
 import { backupNow } from '../services/backup.ts';
 import { autoCloseFeedback } from '../services/visitor-jobs.ts';
 import { eventTimes, noticeAndPlaylistWindows } from './edges.ts';
+import { removeOrphanPhotos } from './photo-cleanup.ts';
 import { purgePersonalData } from './purge.ts';
 
 export interface JobDef {
@@ -23,6 +24,8 @@ export const JOBS: readonly JobDef[] = [
     run: (ctx) => `tickets closed in ${autoCloseFeedback(ctx)} building(s)`,
   },
   { name: 'purge', cron: '40 3 * * *', run: purgePersonalData },
+  // Anonymous uploads no ticket took: hourly, so a flood of them never stays long on disk.
+  { name: 'photo-cleanup', cron: '10 * * * *', run: removeOrphanPhotos },
   {
     name: 'backup',
     cron: '30 2 * * *',

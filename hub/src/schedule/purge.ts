@@ -1,13 +1,19 @@
 import { SYSTEM, type HubContext } from '../context.ts';
 import { audit } from '../services/audit.ts';
+import { deletePhotoFiles } from '../services/feedback-photos.ts';
 
-// Personal data has a shelf life: names, phone numbers and photos of closed tickets and
-// of past events' attendees go after the retention period; counts and ratings stay.
+// Personal data has a shelf life: texts, names, phone numbers, notes, replies and photos of
+// closed tickets and the names of past events' attendees go after the retention period;
+// categories, places, dates, steps, counts and ratings stay.
 export function purgePersonalData(ctx: HubContext, at: Date): string {
   const before = new Date(at.getTime() - ctx.config.retentionDays * 86_400_000).toISOString();
+  let photos: string[] = [];
   const counts = ctx.store.tx(() => {
+    const feedback = ctx.store.jobs.purgeFeedback(before, at.toISOString());
+    photos = feedback.photos;
     const c = {
-      tickets: ctx.store.jobs.purgeFeedback(before),
+      tickets: feedback.tickets,
+      photos: photos.length,
       supporters: ctx.store.jobs.purgeSupporters(before),
       registrations: ctx.store.jobs.purgeRegistrations(before),
       sessions: ctx.store.staff.purgeSessions(at.toISOString()).changes,
@@ -17,5 +23,9 @@ export function purgePersonalData(ctx: HubContext, at: Date): string {
     }
     return c;
   });
-  return `before ${before.slice(0, 10)}: ${counts.tickets} tickets, ${counts.supporters} supporters, ${counts.registrations} registrations, ${counts.sessions} expired sessions`;
+  deletePhotoFiles(ctx, photos);
+  // What was blanked lives on in the WAL's older frames until a checkpoint empties it;
+  // secure_delete (store/db.ts) zeroed the freed space in the database file itself.
+  ctx.store.checkpoint();
+  return `before ${before.slice(0, 10)}: ${counts.tickets} tickets (${counts.photos} photos), ${counts.supporters} supporters, ${counts.registrations} registrations, ${counts.sessions} expired sessions`;
 }

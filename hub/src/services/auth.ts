@@ -1,44 +1,64 @@
 import type { StaffRole } from '#shared/enums';
 import { buildingsOf, toStaffUser } from '../store/staff.ts';
 import type { Actor, HubContext } from '../context.ts';
-import { conflict, fail, invalid, notFound } from '../errors.ts';
+import { conflict, fail, invalid, notFound, retryAfter } from '../errors.ts';
 import { audit } from './audit.ts';
-import { Limiter } from './limiter.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from './secrets.ts';
 import { SYSTEM } from '../context.ts';
 import { checkGrant, manages } from './staff-scope.ts';
 
 export const SESSION_DAYS = 14;
 
-// Ten tries a quarter-hour per account and thirty per address: a person who forgot
-// their password is slowed, a guesser is stopped.
-const perAccount = new WeakMap<HubContext, { account: Limiter; address: Limiter }>();
-function limits(ctx: HubContext) {
-  let l = perAccount.get(ctx);
-  if (!l) {
-    l = { account: new Limiter(10, 15 * 60_000), address: new Limiter(30, 15 * 60_000) };
-    perAccount.set(ctx, l);
+// Growing delays per account-and-address and per address (login-throttle.ts): a guesser
+// is slowed, the account's owner is never locked out.
+const throttles = new WeakMap<HubContext, LoginThrottle>();
+function throttleOf(ctx: HubContext): LoginThrottle {
+  let t = throttles.get(ctx);
+  if (!t) {
+    t = new LoginThrottle();
+    throttles.set(ctx, t);
   }
-  return l;
+  return t;
+}
+
+// What the HTTP layer counts (metrics.ts): failures, refusals to try, and alerts.
+export interface LoginWatch {
+  failed(): void;
+  throttled(): void;
+  alarm(): void;
 }
 
 // Spent on unknown users too, so timing does not tell which usernames exist.
 let dummyHash: Promise<string> | undefined;
 
-export async function login(ctx: HubContext, username: string, password: string, address: string) {
-  const l = limits(ctx);
+export async function login(
+  ctx: HubContext,
+  username: string,
+  password: string,
+  address: string,
+  watch?: LoginWatch,
+) {
+  const throttle = throttleOf(ctx);
   const accountKey = username.toLowerCase();
-  if (l.account.blocked(accountKey) || !l.address.take(address)) {
-    throw fail('rate_limited', 'loginThrottled');
+  const wait = throttle.waitSeconds(accountKey, address, ctx.now().getTime());
+  if (wait > 0) {
+    watch?.throttled();
+    throw retryAfter(fail('rate_limited', 'loginWait', { seconds: wait }), wait);
   }
   const user = ctx.store.staff.byUsername(accountKey);
   dummyHash ??= hashPassword('not a password of anyone');
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
   if (!user || !ok || user.disabled) {
-    l.account.take(accountKey);
+    watch?.failed();
+    const alarm = throttle.failed(accountKey, address, ctx.now().getTime());
+    if (alarm) {
+      watch?.alarm();
+      ctx.log.warn(alarm, 'many failed logins on one account: someone may be guessing');
+    }
     throw fail('unauthenticated', 'wrongLogin');
   }
-  l.account.reset(accountKey);
+  throttle.succeeded(accountKey, address);
   const token = newToken(32);
   const now = ctx.now();
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);

@@ -1,4 +1,12 @@
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupFile } from '#shared/schemas/console';
@@ -39,10 +47,12 @@ export async function backupNow(
   ctx: HubContext,
 ): Promise<{ file: string; bytes: number; removed: string[] }> {
   const dir = backupDir(ctx);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = `lobby-${stamp(ctx.now())}.db`;
   const file = join(dir, name);
   const part = `${file}.part`;
+  // Made 0600 before SQLite writes into it, whatever the umask: a copy of personal data.
+  closeSync(openSync(part, 'w', 0o600));
   await ctx.store.db.backup(part);
   // The copy keeps the live database's WAL mode; as a rollback-journal file it stays one
   // self-contained file, and the check proves it opens.

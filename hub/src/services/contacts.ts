@@ -1,9 +1,11 @@
 import type { z } from 'zod';
+import { toE164 } from '#shared/phone-number';
 import type { contactInput, contactPatch } from '#shared/schemas/contacts';
 import type { Actor, HubContext } from '../context.ts';
 import { must } from '../errors.ts';
 import type { ContactFields } from '../store/contacts.ts';
 import { audit } from './audit.ts';
+import { normalizePhone } from './personal-data.ts';
 import { digits } from './secrets.ts';
 
 type ContactInput = z.infer<typeof contactInput>;
@@ -13,7 +15,8 @@ const isCaptain = (role: string) => role === 'captain' || role === 'deputy_capta
 
 export function createContact(ctx: HubContext, actor: Actor, input: ContactInput): number {
   must(ctx.store.buildings.get(input.building), 'building');
-  const { building, ...fields } = input;
+  const { building, ...given } = input;
+  const fields = { ...given, phone: normalizePhone(given.phone) };
   const id = ctx.store.tx(() => {
     // Captains get a code for the early registration window; staff hand it over in person.
     const id = ctx.store.contacts.insert(
@@ -41,7 +44,8 @@ export function updateContact(
     role: patch.role ?? before.role,
     floors: patch.floors ?? before.floors,
     company: patch.company ?? before.company,
-    phone: patch.phone ?? before.phone,
+    // A number kept from before a change of spelling rules stays as it was.
+    phone: patch.phone ? normalizePhone(patch.phone) : (toE164(before.phone) ?? before.phone),
     wechat: patch.wechat ?? before.wechat,
     photo: patch.photo ?? before.photo,
     hours: patch.hours ?? before.hours,

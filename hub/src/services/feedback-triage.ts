@@ -10,7 +10,9 @@ import { ApiError, conflict, invalid, must } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
 import { audit } from './audit.ts';
 import { dueFrom } from './feedback-deadlines.ts';
-import { phoneFor } from './personal-data.ts';
+import { photoUrl } from './feedback-photos.ts';
+import { nameFor, phoneFor, seesPhotos } from './personal-data.ts';
+import { owned } from './scope.ts';
 
 // The staff side of the feedback loop: triage, steps, replies, merging duplicates.
 
@@ -23,9 +25,10 @@ function staffView(ctx: HubContext, actor: Actor, r: FeedbackListRow): StaffFeed
     text: r.text,
     placeId: r.place_id,
     place: r.place_name,
-    contactName: r.contact_name,
+    contactName: r.contact_name === null ? null : nameFor(actor, r.contact_name),
     contactPhone: r.contact_phone === null ? null : phoneFor(actor, r.contact_phone),
-    photo: r.photo,
+    // Citizens' photos are for those who work the loop, served through the ticket.
+    photo: r.photo !== null && seesPhotos(actor) ? photoUrl(r.ticket) : null,
     assignee: r.assignee,
     supporters: r.supporters,
     rating: r.rating,
@@ -62,8 +65,12 @@ export function listFeedback(
     .map((r) => staffView(ctx, actor, r));
 }
 
+// Another building's ticket answers like one that does not exist (services/scope.ts).
+const ticketOf = (ctx: HubContext, actor: Actor, ticket: string): FeedbackListRow =>
+  owned(actor, ctx.store.feedback.byTicket(ticket), 'ticket', (r) => r.building_id);
+
 export function feedbackDetail(ctx: HubContext, actor: Actor, ticket: string): StaffFeedbackDetail {
-  const row = must(ctx.store.feedback.byTicket(ticket), 'ticket');
+  const row = ticketOf(ctx, actor, ticket);
   return {
     ...staffView(ctx, actor, row),
     steps: ctx.store.feedback.steps(row.id).map((s) => ({
@@ -132,7 +139,7 @@ export function stepFeedback(
   const now = ctx.now();
   const at = now.toISOString();
   const building = ctx.store.tx(() => {
-    const row = must(ctx.store.feedback.byTicket(ticket), 'ticket');
+    const row = ticketOf(ctx, actor, ticket);
     const from = row.status;
     const to = patch.status;
     const assignee = patch.assignee || row.assignee;

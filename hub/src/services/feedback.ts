@@ -16,9 +16,10 @@ import type { HubContext } from '../context.ts';
 import { ApiError, conflict, fail, invalid, must, notFound } from '../errors.ts';
 import { stateOf, type FeedbackListRow, type FeedbackState } from '../store/feedback.ts';
 import { dueFrom } from './feedback-deadlines.ts';
+import { claimPhoto } from './feedback-photos.ts';
 import { normalizePhone } from './personal-data.ts';
 import type { Origin } from './registrations.ts';
-import { hashSecret, newSecret, newTicket, secretMatches } from './tickets.ts';
+import { hashSecret, newSecret, newTicket, newVisitorId, secretMatches } from './tickets.ts';
 import { kioskKey, takeVisitorLimits } from './visitor-limits.ts';
 
 // Intake and the requester's side of the feedback loop (DESIGN.md, Feedback loop).
@@ -37,10 +38,12 @@ const decoy = (ctx: HubContext): Created => {
 
 function contactOf(contact: FeedbackInput['contact']) {
   if (contact === undefined) return { name: null, phone: null };
-  if (typeof contact === 'string') return { name: null, phone: normalizePhone(contact) };
+  if (typeof contact === 'string') {
+    return { name: null, phone: normalizePhone(contact, 'contact') };
+  }
   return {
     name: contact.name ?? null,
-    phone: contact.phone ? normalizePhone(contact.phone) : null,
+    phone: contact.phone ? normalizePhone(contact.phone, 'contact.phone') : null,
   };
 }
 
@@ -63,6 +66,7 @@ export async function submitFeedback(
   const now = ctx.now();
   const secret = newSecret();
   const ticket = await ctx.store.grouped(() => {
+    if (input.photo) claimPhoto(ctx, input.photo);
     const ticket = newTicket(ctx.store.feedback.ticketTaken);
     const id = ctx.store.feedback.insert(
       {
@@ -136,22 +140,26 @@ export function ticketStatus(ctx: HubContext, ticket: string): PublicTicketStatu
 
 export function viewFeedback(ctx: HubContext, ticket: string, secret: string): FeedbackView {
   const { row, who } = follower(ctx, ticket, secret);
+  // A supporter sees what the place's QR page shows (a ticket filed with no place was never
+  // public) and the steps, but not what was written for the requester.
+  const own = who === 'requester';
   return {
     ticket: row.ticket,
     status: row.status,
     category: row.category,
-    text: row.text,
+    text: own || row.place_id !== null ? row.text : null,
     place: row.place_name,
     createdAt: row.created_at,
     supporters: row.supporters,
-    rating: row.rating,
+    rating: own ? row.rating : null,
     duplicateOf: row.duplicate_ticket,
     steps: ctx.store.feedback.steps(row.id).map((s) => ({
       status: s.status,
       at: s.at,
       by: s.actor_kind,
-      ...(s.note === null ? {} : { note: s.note }),
-      ...(s.reply === null ? {} : { reply: s.reply }),
+      ...(s.reply === null || !own ? {} : { reply: s.reply }),
+      // Only the requester's own words: a staff note is internal (DESIGN.md, feedback loop).
+      ...(s.note !== null && own && s.actor_kind === 'requester' ? { comment: s.note } : {}),
     })),
     follower: who,
     canRate:
@@ -178,18 +186,37 @@ export function openAtPlace(
   }));
 }
 
-// "Me too": one more voice on an open ticket, and a private link to follow it.
+// Who says "me too": a kiosk for the people at it; a phone by its lobby_visitor id once the
+// hub knows it (it gave it out, and it supported a ticket with it); any other phone by its
+// address, and it gets a new id (`issued`, for the cookie).
+function supporterOf(ctx: HubContext, from: Origin, visitor: string | null) {
+  if (from.device) return { hash: null, issued: null, limit: { device: kioskKey(from) } };
+  const hash = visitor ? hashSecret(visitor) : null;
+  if (hash && ctx.store.feedback.knownVisitor(hash)) {
+    return { hash, issued: null, limit: { supporter: hash } };
+  }
+  const issued = newVisitorId();
+  return { hash: hashSecret(issued), issued, limit: { newSupporterFrom: from.address } };
+}
+
+// "Me too": one more voice on an open ticket that a place's QR page lists, once per
+// supporter, and a private link to follow it.
 export async function support(
   ctx: HubContext,
   ticket: string,
   input: z.infer<typeof supportInput>,
   from: Origin,
-): Promise<z.infer<typeof supportCreated>> {
+  visitor: string | null,
+): Promise<{ created: z.infer<typeof supportCreated>; issued: string | null }> {
   const row = ctx.store.feedback.byTicket(ticket);
-  if (!row) throw notFound('ticket');
-  if (input?.website) return { ...decoy(ctx), ticket, supporters: row.supporters + 1 };
-  const phone = input?.contact ? normalizePhone(input.contact) : null;
-  takeVisitorLimits(ctx, { phone, place: row.place_id, device: kioskKey(from) });
+  // A ticket filed with no place is listed nowhere: as if it did not exist.
+  if (!row || row.place_id === null) throw notFound('ticket');
+  if (input?.website) {
+    return { created: { ...decoy(ctx), ticket, supporters: row.supporters + 1 }, issued: null };
+  }
+  const phone = input?.contact ? normalizePhone(input.contact, 'contact') : null;
+  const who = supporterOf(ctx, from, visitor);
+  takeVisitorLimits(ctx, { phone, ...who.limit });
   const now = ctx.now().toISOString();
   const secret = newSecret();
   const supporters = await ctx.store.grouped(() => {
@@ -198,12 +225,17 @@ export async function support(
     if (phone && ctx.store.feedback.followedBy(current.id, phone)) {
       throw conflict('contact', 'alreadyFollowing');
     }
-    ctx.store.feedback.insertSupporter(current.id, hashSecret(secret), phone, null, now);
-    ctx.store.feedback.addSupporters(current.id, 1, now);
+    if (who.hash && ctx.store.feedback.supportedBy(current.id, who.hash)) {
+      throw conflict('ticket', 'alreadySupported');
+    }
+    const fb = ctx.store.feedback;
+    fb.insertSupporter(current.id, hashSecret(secret), phone, null, now, who.hash);
+    fb.addSupporters(current.id, 1, now);
     return current.supporters + 1;
   });
   ctx.changes.changed(row.building_id, 'board');
-  return { ticket, secret, url: followUrl(ctx, ticket, secret), supporters };
+  const created = { ticket, secret, url: followUrl(ctx, ticket, secret), supporters };
+  return { created, issued: who.issued };
 }
 
 // The requester's rating closes a resolved ticket; a ticket closed without one may still be rated.

@@ -104,12 +104,12 @@ export function saveMedia(
   }
   const hash = createHash('sha256').update(body).digest('hex');
   const dir = mediaDir(ctx);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${hash}.${info.ext}`);
   if (!existsSync(file)) {
     // Written aside and renamed, so /media never serves half a file.
     const part = `${file}.${process.pid}.part`;
-    writeFileSync(part, body);
+    writeFileSync(part, body, { mode: 0o600 });
     renameSync(part, file);
   }
   const record: MediaRecord = {

@@ -11,7 +11,7 @@ import type { Actor, HubContext } from '../context.ts';
 import { conflict, fail, must, notFound } from '../errors.ts';
 import type { RegistrationRow } from '../store/registrations.ts';
 import { audit } from './audit.ts';
-import { normalizePhone, phoneFor } from './personal-data.ts';
+import { nameFor, normalizePhone, phoneFor } from './personal-data.ts';
 import { ticketUrl, type RegistrationCreated } from './registrations.ts';
 import { hashSecret, newSecret, newTicket } from './tickets.ts';
 
@@ -22,7 +22,7 @@ function staffView(actor: Actor, r: RegistrationRow, position: number | null) {
     ticket: r.ticket,
     status: r.status,
     position,
-    name: r.name,
+    name: nameFor(actor, r.name),
     company: r.company,
     phone: phoneFor(actor, r.phone),
     floor: r.floor,

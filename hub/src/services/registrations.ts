@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { allocate, registrationPhase, type Allocation } from '#shared/seat-allocation';
 import { maskPhone } from '#shared/mask';
+import { shownPhone } from '#shared/phone-number';
 import type {
   RegistrationInput,
   RegistrationView,
@@ -157,7 +158,7 @@ export function viewOf(ctx: HubContext, r: RegistrationRow): RegistrationView {
     status: r.status,
     position: r.status === 'waitlisted' ? ctx.store.registrations.position(r.event_id, r.id) : null,
     name: r.name,
-    phone: maskPhone(r.phone),
+    phone: maskPhone(shownPhone(r.phone)),
     company: r.company,
     floor: r.floor,
     captain: r.is_captain === 1,

@@ -4,6 +4,9 @@ import { digits, newToken, sameSecret, sha256 } from './secrets.ts';
 // The secret beside it is what proves the link is theirs: 144 bits, stored as a hash.
 export const newSecret = (): string => newToken(18);
 export const hashSecret = (secret: string): string => sha256(secret);
+// A phone's lobby_visitor id: random, stored only as its hash, worth nothing until the hub
+// has seen it support a ticket (services/feedback.ts).
+export const newVisitorId = (): string => newToken(18);
 
 export function newTicket(taken: (ticket: string) => boolean): string {
   for (;;) {

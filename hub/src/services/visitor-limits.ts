@@ -12,6 +12,11 @@ const LIMITS = {
   phone: [10, 60 * MINUTE],
   place: [30, 10 * MINUTE],
   device: [60, 10 * MINUTE],
+  // "Me too" per phone: by its lobby_visitor id once it has one, and phones new to the hub
+  // per address (each gets an id). Not per place: one client must not close a place's QR
+  // for everyone, and one support per ticket each is kept in the database.
+  supporter: [20, 60 * MINUTE],
+  newSupporter: [60, 10 * MINUTE],
   // Wrong captain codes per client address: 8 digits must not be guessable.
   captainCode: [10, 60 * MINUTE],
   // Wrong ticket links (number or secret) per client address. Links come from QR codes, so
@@ -30,6 +35,8 @@ function limiters(ctx: HubContext): Record<LimitName, Limiter> {
       phone: make('phone'),
       place: make('place'),
       device: make('device'),
+      supporter: make('supporter'),
+      newSupporter: make('newSupporter'),
       captainCode: make('captainCode'),
       wrongLink: make('wrongLink'),
     };
@@ -47,6 +54,8 @@ export interface VisitorKeys {
   phone?: string | null | undefined;
   place?: number | null | undefined;
   device?: string | null | undefined;
+  supporter?: string | null | undefined;
+  newSupporterFrom?: string | null | undefined;
 }
 
 const tooMany = () => fail('rate_limited', 'submissionsThrottled');
@@ -58,6 +67,8 @@ export function takeVisitorLimits(ctx: HubContext, keys: VisitorKeys): void {
     keys.phone ? l.phone.take(keys.phone) : true,
     keys.place ? l.place.take(String(keys.place)) : true,
     keys.device ? l.device.take(keys.device) : true,
+    keys.supporter ? l.supporter.take(keys.supporter) : true,
+    keys.newSupporterFrom ? l.newSupporter.take(keys.newSupporterFrom) : true,
   ];
   if (results.includes(false)) throw tooMany();
 }

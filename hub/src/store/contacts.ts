@@ -1,4 +1,5 @@
 import type { ContactRole } from '#shared/enums';
+import { shownPhone } from '#shared/phone-number';
 import type { Contact } from '#shared/schemas/contacts';
 import { fromJsonArray, isNumber, statements, toJson, type Db } from './db.ts';
 
@@ -36,7 +37,7 @@ const toContact = (r: ContactRow): Contact => ({
   role: r.role,
   floors: fromJsonArray(r.floors, isNumber),
   company: r.company,
-  phone: r.phone,
+  phone: shownPhone(r.phone),
   wechat: r.wechat,
   photo: r.photo,
   hours: r.hours,

@@ -1,25 +1,52 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertSupportedNode } from '../node-version.ts';
+import { phonesToE164 } from './phone-migration.ts';
 
 export type Db = Database.Database;
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+// Rewrites of existing rows that SQL alone cannot do, run in the transaction of the named
+// migration, right after its SQL.
+const AFTER: Record<string, (db: Db) => unknown> = {
+  '009-supporters-phones.sql': phonesToE164,
+};
+
 export function openDb(file: string): Db {
   assertSupportedNode();
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') privateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL, not NORMAL: an accepted write must survive a power cut, and ~8k commits/s
   // (DESIGN.md, broker notes) is still well above the intake targets.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, not left in free space: a purged name or
+  // phone number must not survive in the file (hardening 18.3).
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+// Personal data lives here: the folder is created for the hub's user alone (0700) and the
+// database is 0600 whatever the umask; SQLite gives its -wal and -shm the database's mode.
+// An existing folder keeps its mode (an operator may have opened it to Mosquitto's group).
+function privateFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 // Applies, in name order, every migration file not yet recorded; each in its own transaction.
@@ -40,6 +67,7 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   for (const name of pending) {
     db.transaction(() => {
       db.exec(readFileSync(join(dir, name), 'utf8'));
+      AFTER[name]?.(db);
       record.run(name, new Date().toISOString());
     })();
   }

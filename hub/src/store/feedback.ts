@@ -191,11 +191,21 @@ export function feedbackStore(db: Db) {
       phone: string | null,
       viaId: number | null,
       now: string,
+      visitorHash: string | null = null,
     ): void {
       sql(
-        'INSERT INTO feedback_supporters (feedback_id, secret_hash, contact_phone, via_id, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(feedbackId, secretHash, phone, viaId, now);
+        'INSERT INTO feedback_supporters (feedback_id, secret_hash, contact_phone, via_id, created_at, visitor_hash) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(feedbackId, secretHash, phone, viaId, now, visitorHash);
     },
+    // A lobby_visitor id the hub gave out and someone supported a ticket with.
+    knownVisitor: (visitorHash: string): boolean =>
+      sql<[string], { n: number }>(
+        'SELECT 1 AS n FROM feedback_supporters WHERE visitor_hash = ? LIMIT 1',
+      ).get(visitorHash) !== undefined,
+    supportedBy: (feedbackId: number, visitorHash: string): boolean =>
+      sql<[number, string], { n: number }>(
+        'SELECT 1 AS n FROM feedback_supporters WHERE feedback_id = ? AND visitor_hash = ?',
+      ).get(feedbackId, visitorHash) !== undefined,
     supporterBySecret: (feedbackId: number, secretHash: string): boolean =>
       sql<[number, string], { n: number }>(
         'SELECT 1 AS n FROM feedback_supporters WHERE feedback_id = ? AND secret_hash = ?',
@@ -251,6 +261,13 @@ export function feedbackStore(db: Db) {
          FROM feedback WHERE building_id = ? AND created_at < ? AND status IN ${OPEN}
          GROUP BY category, status, replied`,
       ).all(building, since, building, since),
+    // Tickets whose photo is still a signage media path (before migration 008).
+    mediaPhotos: (): { id: number; photo: string }[] =>
+      sql<[], { id: number; photo: string }>(
+        "SELECT id, photo FROM feedback WHERE photo LIKE '/media/%' ORDER BY id",
+      ).all(),
+    setPhoto: (id: number, photo: string | null) =>
+      sql('UPDATE feedback SET photo = ? WHERE id = ?').run(photo, id),
     // Resolved tickets whose requester had their window and did not answer.
     resolvedBefore: (cutoff: string): FeedbackRow[] =>
       sql<[string], FeedbackRow>(

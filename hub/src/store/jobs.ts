@@ -154,18 +154,40 @@ export function jobStore(db: Db) {
         .all({ from, to, lead: `-${Math.round(leadMs / 1000)} seconds` })
         .map((r) => r.building_id),
 
-    // Retention: personal data goes, the anonymous facts (category, times, rating) stay.
-    purgeFeedback(closedBefore: string): number {
-      const ids = `SELECT id FROM feedback WHERE status IN ('closed', 'duplicate', 'declined')
-        AND COALESCE(closed_at, updated_at) < ? AND (contact_name IS NOT NULL OR contact_phone IS NOT NULL OR photo IS NOT NULL)`;
-      const n = sql(
-        `UPDATE feedback SET contact_name = NULL, contact_phone = NULL, photo = NULL WHERE id IN (${ids})`,
-      ).run(closedBefore).changes;
-      return n;
+    // Retention: what can identify a person goes (the text, name, phone, photo, every note,
+    // reply and comment on its steps, notes kept in the audit); the anonymous facts stay
+    // (category, place, dates, steps, rating). Returns the photos whose files are to go.
+    purgeFeedback(closedBefore: string, now: string): { tickets: number; photos: string[] } {
+      const rows = sql<[string], { id: number; ticket: string; photo: string | null }>(
+        `SELECT id, ticket, photo FROM feedback WHERE status IN ('closed', 'duplicate', 'declined')
+           AND COALESCE(closed_at, updated_at) < ? AND purged_at IS NULL`,
+      ).all(closedBefore);
+      if (rows.length === 0) return { tickets: 0, photos: [] };
+      const ids = JSON.stringify(rows.map((r) => r.id));
+      const tickets = JSON.stringify(rows.map((r) => r.ticket));
+      const photos = rows.flatMap((r) => (r.photo === null ? [] : [r.photo]));
+      sql(
+        `UPDATE feedback SET text = '', contact_name = NULL, contact_phone = NULL, photo = NULL,
+           purged_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
+      ).run(now, ids);
+      sql(
+        `UPDATE feedback_steps SET note = NULL, reply = NULL
+         WHERE feedback_id IN (SELECT value FROM json_each(?)) AND (note IS NOT NULL OR reply IS NOT NULL)`,
+      ).run(ids);
+      sql(
+        `UPDATE audit_log SET before = json_remove(before, '$.note'), after = json_remove(after, '$.note')
+         WHERE entity = 'feedback' AND entity_id IN (SELECT value FROM json_each(?))
+           AND json_valid(COALESCE(before, 'null')) AND json_valid(COALESCE(after, 'null'))`,
+      ).run(tickets);
+      sql('DELETE FROM feedback_photos WHERE id IN (SELECT value FROM json_each(?))').run(
+        JSON.stringify(photos),
+      );
+      return { tickets: rows.length, photos };
     },
     purgeSupporters: (closedBefore: string): number =>
       sql(
-        `UPDATE feedback_supporters SET contact_phone = NULL WHERE contact_phone IS NOT NULL AND feedback_id IN
+        `UPDATE feedback_supporters SET contact_phone = NULL, visitor_hash = NULL
+         WHERE (contact_phone IS NOT NULL OR visitor_hash IS NOT NULL) AND feedback_id IN
            (SELECT id FROM feedback WHERE status IN ('closed', 'duplicate', 'declined') AND COALESCE(closed_at, updated_at) < ?)`,
       ).run(closedBefore).changes,
     purgeRegistrations: (endedBefore: string): number =>

@@ -9,6 +9,7 @@ import {
   type DeviceCommand,
   type DeviceState,
 } from '#shared/payloads';
+import { brokerUrl } from '#shared/broker-url';
 import { CONTENT_TOPICS, parseTopic, topics, type ContentTopic } from '#shared/topics';
 import type { Identity } from './device.ts';
 import type { KioskState, KioskStore } from './store.ts';
@@ -33,7 +34,7 @@ export function connectFeed(id: Identity, store: KioskStore, hooks: FeedHooks): 
   let retry: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const client: MqttClient = mqtt.connect(id.ws, {
+  const client: MqttClient = mqtt.connect(brokerUrl(id.ws), {
     username: id.deviceId,
     password: id.token,
     clientId: id.deviceId,

@@ -5,6 +5,7 @@ import {
   type DeviceCommand,
   type DeviceState,
 } from '#shared/payloads';
+import { brokerUrl } from '#shared/broker-url';
 import { CONTENT_TOPICS, parseTopic, topics } from '#shared/topics';
 import { backoffDelay } from './backoff.ts';
 import type { Credentials } from './credentials.ts';
@@ -30,21 +31,6 @@ const AUTH_CODES = new Set([4, 5, 134, 135]);
 const REVOKE_AFTER = 3;
 const HEARTBEAT_MS = 60_000;
 const STATE_DEBOUNCE_MS = 300;
-
-// The hub's own /mqtt is reached at the address the screen loaded the app from (the hub
-// may only know itself as 127.0.0.1); an external broker's listener is used as paired.
-export function brokerUrl(paired: string | undefined, loc: Location = location): string {
-  const own = `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/mqtt`;
-  if (!paired) return own;
-  try {
-    const url = new URL(paired);
-    const port = (u: { port: string; protocol: string }) =>
-      u.port || (u.protocol === 'wss:' || u.protocol === 'https:' ? '443' : '80');
-    return url.pathname === '/mqtt' && port(url) === port(loc) ? own : paired;
-  } catch {
-    return own;
-  }
-}
 
 // One MQTT session for the life of the page: subscriptions feed the store, the store's
 // changes go out as the device's retained `state`, plays go out from the outbox. mqtt.js

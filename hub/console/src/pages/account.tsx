@@ -12,17 +12,13 @@ export function AccountPage() {
   const { t, v } = useI18n();
   const s = useObservable(session);
   const f = useForm({ current: '', next: '', repeat: '' });
-  const schema = z.object({ current: z.string().min(1), next: password, repeat: z.string() });
+  const schema = z
+    .object({ current: z.string().min(1), next: password, repeat: z.string() })
+    .refine((x) => x.next === x.repeat, { message: 'passwordsDiffer', path: ['repeat'] });
   const submit = async (e: Event) => {
     e.preventDefault();
     const input = f.check(schema, f.values);
     if (!input) return;
-    // Checked here, not in the schema: the form words a schema's issues by their kind, and
-    // "the two differ" has no kind of its own.
-    if (input.next !== input.repeat) {
-      f.setErrors({ repeat: t('account.mismatch'), form: t('form.fixErrors') });
-      return;
-    }
     await f.save(
       () => changePassword(input.current, input.next),
       () => f.setValues({ current: '', next: '', repeat: '' }),

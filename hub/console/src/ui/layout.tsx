@@ -100,6 +100,7 @@ export function Layout(props: { children: ComponentChildren }) {
           </button>
         )}
         <span
+          role="img"
           class={`live-dot ${live}`}
           title={live === 'down' ? t('app.offline') : t('app.live')}
           aria-label={live === 'up' ? t('app.live') : t('app.offline')}

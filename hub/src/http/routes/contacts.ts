@@ -3,6 +3,7 @@ import { buildingId, createdId, idParam, okResponse } from '#shared/schemas/comm
 import { contact, contactInput, contactPatch } from '#shared/schemas/contacts';
 import { must } from '../../errors.ts';
 import { createContact, deleteContact, updateContact } from '../../services/contacts.ts';
+import { seesCaptainCodes } from '../../services/personal-data.ts';
 import { actorOf, allow } from '../auth.ts';
 import type { Route } from '../server.ts';
 
@@ -43,7 +44,10 @@ export const contactRoutes: Route = (app, ctx) => {
       onRequest: allow(ctx, 'read'),
     },
     async (req) => {
-      const codes = ctx.store.contacts.captainCodes(req.params.b);
+      // Viewers and handlers see the captains, not the codes that reserve their seats.
+      const codes = seesCaptainCodes(actorOf(req))
+        ? ctx.store.contacts.captainCodes(req.params.b)
+        : new Map<number, string>();
       return list(req.params.b, req.query.floor).map((c) => ({
         ...c,
         captainCode: codes.get(c.id) ?? null,

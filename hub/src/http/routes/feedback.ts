@@ -32,7 +32,7 @@ import {
 } from '../../services/feedback.ts';
 import { feedbackDetail, listFeedback, stepFeedback } from '../../services/feedback-triage.ts';
 import { actorOf, allow } from '../auth.ts';
-import { originOf, publicWrite, secretLink } from '../public-writes.ts';
+import { keepVisitor, originOf, publicWrite, secretLink, visitorOf } from '../public-writes.ts';
 import type { Route } from '../server.ts';
 
 const tags = ['feedback'];
@@ -65,9 +65,10 @@ export const feedbackRoutes: Route = (app, ctx) => {
     },
     async (req) => viewFeedback(ctx, req.params.ticket, req.query.secret),
   );
+  // A ticket number alone (the kiosk's keypad) is a link too: wrong numbers count.
   app.get(
     '/api/public/feedback/:ticket/status',
-    { schema: { tags, params, response: { 200: publicTicketStatus } } },
+    { schema: { tags, params, response: { 200: publicTicketStatus } }, ...linkRead },
     async (req) => ticketStatus(ctx, req.params.ticket),
   );
   app.post(
@@ -80,10 +81,15 @@ export const feedbackRoutes: Route = (app, ctx) => {
         body: supportInput,
         response: { 201: supportCreated },
       },
-      ...limited,
+      // A ticket no place lists answers 404, and counts as a wrong link.
+      ...linkWrite,
     },
-    async (req, reply) =>
-      reply.code(201).send(await support(ctx, req.params.ticket, req.body, originOf(ctx, req))),
+    async (req, reply) => {
+      const from = originOf(ctx, req);
+      const r = await support(ctx, req.params.ticket, req.body, from, visitorOf(req));
+      if (r.issued) keepVisitor(req, reply, r.issued);
+      return reply.code(201).send(r.created);
+    },
   );
   app.post(
     '/api/public/feedback/:ticket/rating',

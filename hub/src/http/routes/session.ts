@@ -7,12 +7,17 @@ import type { Route } from '../server.ts';
 
 const tags = ['session'];
 
-export const sessionRoutes: Route = (app, ctx) => {
+export const sessionRoutes: Route = (app, ctx, { metrics }) => {
+  const watch = {
+    failed: () => metrics.login.failed.inc(),
+    throttled: () => metrics.login.throttled.inc(),
+    alarm: () => metrics.login.alarms.inc(),
+  };
   app.post(
     '/api/staff/session',
     { schema: { tags, body: loginInput, response: { 200: loginResult } } },
     async (req, reply) => {
-      const s = await login(ctx, req.body.username, req.body.password, req.ip);
+      const s = await login(ctx, req.body.username, req.body.password, req.ip, watch);
       reply.setCookie(SESSION_COOKIE, s.token, {
         httpOnly: true,
         sameSite: 'strict',

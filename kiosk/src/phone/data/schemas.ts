@@ -44,8 +44,8 @@ export const publicEvent = z.object({
 const step = z.object({
   status: z.enum(FEEDBACK_STATUSES),
   at: z.string(),
-  note: z.optional(z.string()),
   reply: z.optional(z.string()),
+  comment: z.optional(z.string()),
   by: z.optional(z.enum(['requester', 'staff', 'system'])),
 });
 
@@ -53,7 +53,7 @@ export const feedbackView = z.object({
   ticket: z.string(),
   status: z.enum(FEEDBACK_STATUSES),
   category: z.enum(FEEDBACK_CATEGORIES),
-  text: z.string(),
+  text: z.nullable(z.string()),
   place: z.nullable(z.string()),
   createdAt: z.string(),
   supporters: z.number(),
@@ -102,7 +102,7 @@ export const openFeedbackItem = z.object({
 
 // Answers of the writes: the pages follow the link they are given.
 export const linkAnswer = z.object({ ticket: z.string(), url: z.string() });
-export const photoAnswer = z.object({ path: z.string() });
+export const photoAnswer = z.object({ photo: z.string() });
 
 export const locale = z.enum(LOCALES);
 

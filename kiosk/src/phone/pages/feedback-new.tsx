@@ -73,7 +73,7 @@ export function FeedbackNew({ data }: { data: FeedbackPage }) {
         setBusy(false);
         return setProblem({ field: 'photo', message: t('feedback.photo.failed') });
       }
-      photoPath = up.data.path;
+      photoPath = up.data.photo;
     }
     const contact =
       name.trim() || phone.trim()

@@ -54,7 +54,7 @@ export function Follow({ data }: { data: FollowPage }) {
           {v(`feedback.${view.category}`)}
           {view.place && ` · ${view.place}`}
         </p>
-        <p class="quote">{view.text}</p>
+        {view.text !== null && <p class="quote">{view.text}</p>}
         <p class="hint">
           {t('follow.created', { time: when(w, view.createdAt) })} ·{' '}
           {t('feedback.supporters', { n: view.supporters })}
@@ -72,7 +72,7 @@ export function Follow({ data }: { data: FollowPage }) {
             <li key={i} class={`step step-${s.status}`}>
               <b>{v(`status.${s.status}`)}</b>
               <time dateTime={s.at}>{when(w, s.at)}</time>
-              {s.note && <p class="hint">{s.note}</p>}
+              {s.comment && <p class="hint">{s.comment}</p>}
               {s.reply && (
                 <blockquote class="reply" data-testid="reply">
                   <span class="hint">{t('follow.reply')}</span>
