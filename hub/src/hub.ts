@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { isLoopbackUrl } from '#shared/public-url';
 import { startBroker } from './broker/index.ts';
 import { configFromEnv, type Config } from './config.ts';
 import type { HubContext } from './context.ts';
@@ -11,6 +12,7 @@ import { attachLive } from './live/server.ts';
 import { ChangeBus } from './publish/changes.ts';
 import { startDevicePublishing } from './publish/devices.ts';
 import { Publisher } from './publish/publisher.ts';
+import { choosePublicUrl } from './public-url.ts';
 import { startScheduler } from './schedule/scheduler.ts';
 import { ensureAdmin } from './services/auth.ts';
 import { adoptMediaPhotos } from './services/feedback-photos.ts';
@@ -43,14 +45,14 @@ export async function startHub(overrides: Partial<Config> = {}): Promise<Running
     },
   });
   const store = openStore(config.dataDir);
-  let boundUrl = '';
+  let publicUrl = config.publicUrl ?? '';
   const ctx: HubContext = {
     store,
     config,
     log,
     changes: new ChangeBus(),
     now: () => new Date(),
-    publicUrl: () => config.publicUrl ?? boundUrl,
+    publicUrl: () => publicUrl,
     live: new LiveBus(log),
   };
   const adminPassword = await ensureAdmin(ctx);
@@ -73,7 +75,15 @@ export async function startHub(overrides: Partial<Config> = {}): Promise<Running
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  boundUrl = `http://${host}:${port}`;
+  const boundUrl = `http://${host}:${port}`;
+  const chosen = choosePublicUrl({ publicUrl: config.publicUrl, host: config.host, port });
+  publicUrl = chosen.url;
+  // Said at every start: a QR code that phones cannot open is found out here, not at a poster.
+  if (isLoopbackUrl(publicUrl))
+    log.warn({ publicUrl }, 'QR codes and links point at this machine only: set PUBLIC_URL');
+  else if (chosen.from === 'lan')
+    log.info({ publicUrl }, 'no PUBLIC_URL: QR codes and links use this LAN address');
+  else log.info({ publicUrl }, 'QR codes and links use PUBLIC_URL');
   // Every retained snapshot and device config again, once links in them can name this address.
   const publisher = new Publisher(ctx, broker, metrics.mqtt);
   publisher.start();

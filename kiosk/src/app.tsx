@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Locale } from '#shared/enums';
+import { speak } from './data/http.ts';
 import type { KioskStore } from './data/store.ts';
 import { AlertOverlay } from './screens/alert-overlay.tsx';
 import { DirectoryScreen } from './screens/directory.tsx';
@@ -40,6 +41,7 @@ export function App({ store, demoPlace }: Props) {
 
   const tz = s.detail?.timezone ?? s.config?.timezone ?? 'Asia/Shanghai';
   const w = useMemo(() => words(locale, tz), [locale, tz]);
+  useEffect(() => speak(locale), [locale]);
   const place = s.config?.placeId ?? demoPlace;
   const props = { s, go: setScreen };
   const orientation = s.config?.orientation;

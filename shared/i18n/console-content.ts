@@ -7,6 +7,10 @@ export const CONTENT_WORDS = {
   'app.retry': ['重试', 'Retry'],
   'app.offline': ['与服务器的实时连接已断开，正在重连…', 'Live connection lost; reconnecting…'],
   'app.live': ['实时', 'Live'],
+  'app.loopbackQr': [
+    '二维码和链接指向 {url}，这是本机地址，手机扫码打不开。请在启动服务时设置 PUBLIC_URL 为手机能访问的地址。',
+    'QR codes and links point at {url}, an address of this machine only: phones that scan them cannot open them. Start the hub with PUBLIC_URL set to an address phones reach.',
+  ],
   'app.language': ['English', '中文'],
   'app.building': ['楼宇', 'Building'],
   'app.notFound': ['没有这个页面。', 'There is no such page.'],
@@ -145,8 +149,8 @@ export const CONTENT_WORDS = {
   'notice.targets': ['投放范围', 'Shown on'],
   'notice.everywhere': ['全部屏幕', 'Every screen'],
   'notice.urgentHint': [
-    '紧急通知会在每轮播放开头单独显示。',
-    'Urgent notices open every loop as a slide of their own.',
+    '紧急通知会在每轮播放开头单独显示，屏幕上是琥珀色的“重要通知”；红色全屏只用于紧急告警。',
+    'Urgent notices open every loop as a slide of their own, shown as an amber "Important notice"; the red full screen is for the emergency alert alone.',
   ],
 
   'contact.name': ['姓名', 'Name'],

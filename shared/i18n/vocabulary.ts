@@ -1,3 +1,4 @@
+import type { Locale } from '../enums.ts';
 import { defineCatalogue } from './index.ts';
 
 // Names of the closed vocabularies in shared/enums.ts, for every app.
@@ -58,6 +59,10 @@ export const vocabulary = defineCatalogue({
     'review.pending': '待审核',
     'review.approved': '已批准',
     'review.rejected': '已驳回',
+    'group.lobby': '大堂',
+    'group.low': '低区',
+    'group.mid': '中区',
+    'group.high': '高区',
   },
   en: {
     'notice.policy': 'Policy',
@@ -115,5 +120,18 @@ export const vocabulary = defineCatalogue({
     'review.pending': 'Awaiting approval',
     'review.approved': 'Approved',
     'review.rejected': 'Rejected',
+    'group.lobby': 'Lobby',
+    'group.low': 'Low zone',
+    'group.mid': 'Mid zone',
+    'group.high': 'High zone',
   },
 });
+
+type GroupKey = Extract<keyof (typeof vocabulary)['en'], `group.${string}`>;
+
+// Screen groups are slugs staff choose (lowercase, for topics and rules); the usual ones
+// have names in both languages, any other shows as it was typed.
+export function groupLabel(locale: Locale, group: string): string {
+  const key = `group.${group}`;
+  return key in vocabulary[locale] ? vocabulary[locale][key as GroupKey] : group;
+}

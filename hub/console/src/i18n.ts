@@ -1,6 +1,6 @@
 import { consoleText } from '#shared/i18n/console';
 import { translator } from '#shared/i18n/index';
-import { vocabulary } from '#shared/i18n/vocabulary';
+import { groupLabel, vocabulary } from '#shared/i18n/vocabulary';
 import type { Locale } from '#shared/enums';
 import { prefs } from './data/prefs.ts';
 import { useObservable } from './ui/hooks.ts';
@@ -13,7 +13,8 @@ function make(locale: Locale) {
   return { t: translator(consoleText, locale), v: translator(vocabulary, locale) };
 }
 
-// The console's words (t) and the names of every enum (v), in the chosen language.
+// The console's words (t), the names of every enum (v) and of screen groups (g), in the
+// chosen language.
 export function useI18n() {
   const { locale } = useObservable(prefs);
   let pair = cache.get(locale);
@@ -21,6 +22,6 @@ export function useI18n() {
     pair = make(locale);
     cache.set(locale, pair);
   }
-  return { ...pair, locale };
+  return { ...pair, locale, g: (group: string) => groupLabel(locale, group) };
 }
 export type I18n = ReturnType<typeof useI18n>;

@@ -191,7 +191,7 @@ export async function ensureAdmin(ctx: HubContext): Promise<string | null> {
   const passwordHash = await hashPassword(password);
   ctx.store.tx(() => {
     const id = ctx.store.staff.insert(
-      { username: 'admin', displayName: 'Administrator', role: 'admin', passwordHash },
+      { username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash },
       ctx.now().toISOString(),
     );
     audit(ctx, SYSTEM, 'create', 'staff_user', id, null, { username: 'admin' });

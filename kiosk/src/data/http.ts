@@ -14,6 +14,13 @@ export function nameDevice(id: string | null): void {
   device = id;
 }
 
+// The language the kiosk shows, so the hub words its refusals in it: a kiosk's Chromium
+// often asks for English (a system without a Chinese locale) under a Chinese screen.
+let language = 'zh-CN';
+export function speak(locale: string): void {
+  language = locale;
+}
+
 // Every answer is checked against its shared schema; an answer that does not match is a
 // failure like any other, never a cast.
 export async function request<S extends z.ZodType>(
@@ -27,6 +34,7 @@ export async function request<S extends z.ZodType>(
     res = await fetch(path, {
       method,
       headers: {
+        'accept-language': language,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(device ? { [DEVICE_HEADER]: device } : {}),
       },

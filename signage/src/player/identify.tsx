@@ -1,10 +1,12 @@
 import { useDevice } from '#shared/device/hooks';
-import { useT } from '../i18n.ts';
+import { groupLabel } from '#shared/i18n/vocabulary';
+import { useLocale, useT } from '../i18n.ts';
 
 // `identify` from the console: the screen flashes its name and id for a few seconds, so
 // staff standing in a lobby of six screens know which one they are configuring.
 export function IdentifyOverlay() {
   const { t } = useT();
+  const locale = useLocale();
   const until = useDevice((s) => s.identifyUntil);
   const config = useDevice((s) => s.config);
   const deviceId = useDevice((s) => s.credentials?.deviceId ?? '');
@@ -21,7 +23,7 @@ export function IdentifyOverlay() {
           ? t('identify.placement', {
               floor: c.floor ?? '–',
               bank: c.bank ?? '–',
-              group: c.group ?? '–',
+              group: c.group ? groupLabel(locale, c.group) : '–',
             })
           : t('identify.unplaced')}
       </div>

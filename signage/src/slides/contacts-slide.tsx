@@ -4,6 +4,7 @@ import { buildVCard } from '#shared/vcard';
 import { useDevice } from '#shared/device/hooks';
 import { useT } from '../i18n.ts';
 import { Qr } from '../qr/qr.tsx';
+import { useFitText } from './fit-text.ts';
 import { usePlacement } from './placement.ts';
 import type { SlideProps } from './types.ts';
 
@@ -26,8 +27,9 @@ export function ContactsSlide(_props: SlideProps) {
     LIAISONS_SHOWN,
   );
   const floorLabel = floor === null ? '' : t('contacts.floor', { floor });
+  const ref = useFitText<HTMLElement>([captain?.id, others.map((c) => c.id).join()]);
   return (
-    <section class="slide-body contacts" data-slide-kind="contacts">
+    <section ref={ref} class="slide-body contacts" data-slide-kind="contacts">
       <div class="captain-card">
         <h1 class="slide-title">
           {t('contacts.title')}
@@ -76,7 +78,7 @@ export function ContactsSlide(_props: SlideProps) {
         )}
       </div>
       {others.length > 0 && (
-        <div class="liaisons">
+        <div class="liaisons" data-fit="0.7 1.4">
           <h2>{t('contacts.liaisons')}</h2>
           <ul>
             {others.map((c) => (

@@ -1,11 +1,12 @@
 import type { Notice } from '#shared/schemas/notices';
 import { formatAt, useLocale, useT, useTimezone } from '../i18n.ts';
 
+// An urgent notice says "important", never "emergency": that word is the alert's.
 export function CategoryChip({ notice }: { notice: Notice }) {
-  const { v } = useT();
+  const { t, v } = useT();
   return (
     <span class={`chip cat-${notice.category}`}>
-      {notice.priority === 'urgent' ? `${v('priority.urgent')} · ` : ''}
+      {notice.priority === 'urgent' ? `${t('notice.important')} · ` : ''}
       {v(`notice.${notice.category}`)}
     </span>
   );

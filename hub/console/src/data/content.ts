@@ -9,7 +9,7 @@ import {
   type noticePatch,
 } from '#shared/schemas/notices';
 import { call } from './http.ts';
-import { subscribeBuilding } from './live.ts';
+import { subscribeBuilding, subscribeResync } from './live.ts';
 import type { ContentTopic } from '#shared/topics';
 
 // Notices and contacts: what editors write and the screens carry.
@@ -40,8 +40,10 @@ export const updateContact = (id: number, patch: z.input<typeof contactPatch>) =
 export const deleteContact = (id: number) =>
   call(okResponse, 'DELETE', `/api/staff/contacts/${id}`);
 
-// A new snapshot of one of the building's topics went out (another staff member's edit).
-export const subscribePublished = (b: string, topic: ContentTopic, fn: () => void) =>
-  subscribeBuilding('content.published', b, (p) => {
-    if (p.topic === topic) fn();
-  });
+// A new snapshot of one of the building's topics went out (another staff member's edit),
+// or the live channel is back from a break that may have hidden one.
+export function subscribePublished(b: string, topic: ContentTopic, fn: () => void): () => void {
+  const offPublished = subscribeBuilding('content.published', b, (p) => p.topic === topic && fn());
+  const offResync = subscribeResync(fn);
+  return () => (offPublished(), offResync());
+}

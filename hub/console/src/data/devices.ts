@@ -13,7 +13,7 @@ import { screenHealthReport } from '#shared/schemas/screen-health';
 import { snapshotFill } from '#shared/schemas/snapshots';
 import type { DEVICE_COMMANDS } from '#shared/payloads';
 import { call, qs } from './http.ts';
-import { subscribeBuilding } from './live.ts';
+import { subscribeBuilding, subscribeResync } from './live.ts';
 
 export const listDevices = (b: string) =>
   call(z.array(deviceSummary), 'GET', `/api/staff/devices${qs({ building: b })}`);
@@ -35,16 +35,27 @@ export const getScreenHealth = (b: string, days: number) =>
 export const setOfflineLimit = (b: string, offlineAfterMinutes: number) =>
   call(okResponse, 'PUT', `/api/staff/buildings/${b}/screen-health`, { offlineAfterMinutes });
 
-export const subscribePresence = (
-  b: string,
-  fn: (p: { deviceId: string; online: boolean; at: string }) => void,
-) => subscribeBuilding('device.presence', b, fn);
+// A screen came or went; also after the live channel was away, when some may have.
+export function subscribePresence(b: string, fn: () => void): () => void {
+  const offPresence = subscribeBuilding('device.presence', b, fn);
+  const offResync = subscribeResync(fn);
+  return () => (offPresence(), offResync());
+}
 
 export const getAlert = (b: string) => call(alertView, 'GET', `/api/staff/buildings/${b}/alert`);
 export const raiseAlert = (b: string, input: z.input<typeof alertInput>) =>
   call(okResponse, 'PUT', `/api/staff/buildings/${b}/alert`, input);
 export const clearAlert = (b: string) =>
   call(okResponse, 'DELETE', `/api/staff/buildings/${b}/alert`);
-// A screen says it renders the alert (its state carries the alert's rev).
-export const subscribeAlertAck = (b: string, fn: (p: { deviceId: string; rev: number }) => void) =>
-  subscribeBuilding('alert.ack', b, fn);
+// The alert was raised or cleared (by anyone), or a screen says it renders it (its state
+// carries the alert's rev).
+export function subscribeAlert(b: string, fn: () => void): () => void {
+  const offAck = subscribeBuilding('alert.ack', b, fn);
+  const offPublished = subscribeBuilding(
+    'content.published',
+    b,
+    (p) => p.topic === 'alert' && fn(),
+  );
+  const offResync = subscribeResync(fn);
+  return () => (offAck(), offPublished(), offResync());
+}

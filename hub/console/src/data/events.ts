@@ -12,7 +12,7 @@ import {
 } from '#shared/schemas/events';
 import type { RegistrationStatus } from '#shared/enums';
 import { call, qs } from './http.ts';
-import { subscribeBuilding } from './live.ts';
+import { subscribeBuilding, subscribeResync } from './live.ts';
 
 export const listEvents = (b: string) =>
   call(z.array(staffEvent), 'GET', `/api/staff/buildings/${b}/events`);
@@ -32,7 +32,8 @@ export const checkIn = (ticket: string, event?: number) =>
 export const addWalkIn = (id: number, input: z.input<typeof walkinInput>) =>
   call(registrationCreated, 'POST', `/api/staff/events/${id}/walkins`, input);
 
-// New registrations (with their event), and any republished events snapshot (seats moved).
+// New registrations (with their event), and any republished events snapshot (seats moved)
+// or a live channel back from a break (null: anything may have changed).
 export function subscribeRegistrations(
   b: string,
   fn: (eventId: number | null) => void,
@@ -43,5 +44,6 @@ export function subscribeRegistrations(
     b,
     (p) => p.topic === 'events' && fn(null),
   );
-  return () => (offCreated(), offEvents());
+  const offResync = subscribeResync(() => fn(null));
+  return () => (offCreated(), offEvents(), offResync());
 }

@@ -7,7 +7,7 @@ import {
   type StaffFeedbackQuery,
 } from '#shared/schemas/feedback';
 import { call, qs } from './http.ts';
-import { subscribeBuilding } from './live.ts';
+import { subscribeBuilding, subscribeResync } from './live.ts';
 
 type Query = Partial<Omit<StaffFeedbackQuery, 'open' | 'overdue'>> & {
   open?: boolean;
@@ -28,5 +28,6 @@ export const boardOf = (b: string) => call(boardData, 'GET', `/api/public/buildi
 export function subscribeFeedbackChanges(b: string, fn: () => void): () => void {
   const offCreated = subscribeBuilding('feedback.created', b, fn);
   const offBoard = subscribeBuilding('content.published', b, (p) => p.topic === 'board' && fn());
-  return () => (offCreated(), offBoard());
+  const offResync = subscribeResync(fn);
+  return () => (offCreated(), offBoard(), offResync());
 }

@@ -15,7 +15,36 @@ export const liveStatus = observable<'off' | 'connecting' | 'up' | 'down'>('off'
 
 type Handler = (payload: unknown) => void;
 const handlers = new Map<LiveEventName, Set<Handler>>();
+const resyncs = new Set<() => void>();
 let socket: Socket<LiveServerToClient> | null = null;
+let retry: ReturnType<typeof setTimeout> | undefined;
+let attempt = 0;
+let wasUp = false;
+
+// Doubling from half a second up to ten, with jitter, so the consoles of a station do not
+// all knock at the same instant when the hub comes back.
+const retryDelay = (n: number) => {
+  const ceiling = Math.min(10_000, 500 * 2 ** n);
+  return ceiling / 2 + (Math.random() * ceiling) / 2;
+};
+
+// socket.io-client gives up for good after the hub says goodbye (a clean stop says it to
+// every console) or refuses a handshake, and retries on its own only after a dropped
+// transport. One loop for every case instead: ask who we are (a 401 ends the session and
+// leads to the login page; a network error means the hub is still away) and, while the
+// session holds, open the channel again.
+function scheduleRetry(): void {
+  if (retry !== undefined || !socket) return;
+  retry = setTimeout(() => {
+    retry = undefined;
+    checkSession().then(
+      () => {
+        if (socket && !socket.connected && session.get().status === 'in') socket.connect();
+      },
+      () => scheduleRetry(),
+    );
+  }, retryDelay(attempt++));
+}
 
 function connect(): void {
   if (socket) return;
@@ -24,17 +53,24 @@ function connect(): void {
   const s: Socket<LiveServerToClient> = io({
     withCredentials: true,
     transports: ['websocket', 'polling'],
+    reconnection: false,
   });
-  s.on('connect', () => liveStatus.set('up'));
-  // The hub cuts the channel when the session ends (logout elsewhere, a changed password,
-  // a disabled account): asking who we are then leads to the login page.
-  s.on('disconnect', (reason) => {
+  s.on('connect', () => {
+    liveStatus.set('up');
+    attempt = 0;
+    // Events sent while the channel was down are lost: whatever shows data fetches again.
+    if (wasUp) for (const fn of resyncs) fn();
+    wasUp = true;
+  });
+  s.on('disconnect', () => {
     liveStatus.set('down');
-    if (reason === 'io server disconnect') void checkSession().catch(() => undefined);
+    scheduleRetry();
   });
   s.on('connect_error', (err) => {
     liveStatus.set('down');
-    if (err.message === LIVE_UNAUTHENTICATED) void checkSession().catch(() => undefined);
+    // Refused for want of a session: ask at once, the login page follows.
+    if (err.message === LIVE_UNAUTHENTICATED) attempt = 0;
+    scheduleRetry();
   });
   for (const name of Object.keys(liveEvents) as LiveEventName[]) {
     s.on(name, ((payload: unknown) => {
@@ -48,8 +84,13 @@ function connect(): void {
 }
 
 function disconnect(): void {
-  socket?.close();
+  clearTimeout(retry);
+  retry = undefined;
+  attempt = 0;
+  wasUp = false;
+  const s = socket;
   socket = null;
+  s?.close();
   liveStatus.set('off');
 }
 
@@ -57,6 +98,12 @@ session.subscribe((s) => {
   if (s.status !== 'in') disconnect();
   else if (handlers.size > 0) connect();
 });
+
+// Called whenever the channel comes back after a break: what it missed must be fetched.
+export function subscribeResync(fn: () => void): () => void {
+  resyncs.add(fn);
+  return () => resyncs.delete(fn);
+}
 
 export function subscribeLive<K extends LiveEventName>(
   name: K,

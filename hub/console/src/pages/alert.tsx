@@ -6,7 +6,7 @@ import {
   getAlert,
   listDevices,
   raiseAlert,
-  subscribeAlertAck,
+  subscribeAlert,
   subscribePresence,
 } from '../data/devices.ts';
 import { allowed } from '../data/session.ts';
@@ -32,7 +32,7 @@ export function AlertPage() {
   const b = useBuilding();
   const alert = useAsync(() => getAlert(b.id), [b.id]);
   const devices = useAsync(() => listDevices(b.id), [b.id]);
-  useSubscription(() => subscribeAlertAck(b.id, alert.reload), [b.id]);
+  useSubscription(() => subscribeAlert(b.id, alert.reload), [b.id]);
   useSubscription(() => subscribePresence(b.id, devices.reload), [b.id]);
   const f = useForm({ level: 'emergency' as (typeof ALERT_LEVELS)[number], title: '', body: '' });
   const [asking, setAsking] = useState<'raise' | 'clear' | null>(null);

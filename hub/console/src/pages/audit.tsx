@@ -9,6 +9,7 @@ import { PageHeader } from '../ui/layout.tsx';
 import { fmtDateTime, fromInput } from '../ui/time.ts';
 
 const PAGE = 100;
+// Every entity the hub audits, named in the catalogue (audit.on.*).
 const ENTITIES = [
   'notice',
   'contact',
@@ -27,7 +28,27 @@ const ENTITIES = [
   'floor',
   'bank',
   'place',
-];
+  'screen_health',
+  'personal_data',
+] as const;
+// And every action (audit.do.*).
+const ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'pair',
+  'revoke',
+  'command',
+  'checkin',
+  'walkin',
+  'password',
+  'run',
+  'purge',
+] as const;
+const isEntity = (e: string): e is (typeof ENTITIES)[number] =>
+  (ENTITIES as readonly string[]).includes(e);
+const isAction = (a: string): a is (typeof ACTIONS)[number] =>
+  (ACTIONS as readonly string[]).includes(a);
 
 export function AuditPage() {
   const { t } = useI18n();
@@ -66,7 +87,7 @@ export function AuditPage() {
             <option value="">{t('form.all')}</option>
             {ENTITIES.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {t(`audit.on.${e}`)}
               </option>
             ))}
           </select>
@@ -113,10 +134,12 @@ export function AuditPage() {
           {(rows.data ?? []).map((r) => (
             <tr key={r.id}>
               <td class="small">{fmtDateTime(r.at, b.timezone)}</td>
-              <td>{r.actor}</td>
-              <td>{r.action}</td>
+              {/* The hub's own jobs write as the SYSTEM actor (hub/src/context.ts). */}
+              <td>{r.actor === 'system' ? t('audit.system') : r.actor}</td>
+              <td>{isAction(r.action) ? t(`audit.do.${r.action}`) : r.action}</td>
               <td>
-                {r.entity} {r.entityId && <span class="muted">#{r.entityId}</span>}
+                {isEntity(r.entity) ? t(`audit.on.${r.entity}`) : r.entity}{' '}
+                {r.entityId && <span class="muted">#{r.entityId}</span>}
               </td>
               <td class="small">
                 {(r.before !== null || r.after !== null) && (

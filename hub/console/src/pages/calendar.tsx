@@ -75,7 +75,7 @@ function Week(props: { schedule: ScheduleData; monday: string; group: string | n
 }
 
 export function CalendarPage() {
-  const { t } = useI18n();
+  const { t, g: groupName } = useI18n();
   const b = useBuilding();
   const data = useAsync(() => getSchedule(b.id), [b.id]);
   const [monday, setMonday] = useState(() => mondayOf(todayIn(b.timezone)));
@@ -99,7 +99,7 @@ export function CalendarPage() {
           >
             {b.groups.map((g) => (
               <option key={g} value={g}>
-                {g}
+                {groupName(g)}
               </option>
             ))}
           </select>

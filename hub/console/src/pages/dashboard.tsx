@@ -1,6 +1,6 @@
 import { isOpen } from '#shared/feedback-lifecycle';
 import { OPEN_STATUSES } from '#shared/feedback-lifecycle';
-import { getAlert, listDevices, subscribePresence } from '../data/devices.ts';
+import { getAlert, listDevices, subscribeAlert, subscribePresence } from '../data/devices.ts';
 import { listEvents, subscribeRegistrations } from '../data/events.ts';
 import { listFeedback, subscribeFeedbackChanges } from '../data/feedback.ts';
 import { useI18n } from '../i18n.ts';
@@ -9,7 +9,7 @@ import { useBuilding } from '../ui/building.tsx';
 import { useAsync, useNow, useSubscription } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
 import { Link } from '../ui/link.tsx';
-import { ago, fmtDate, fmtDateTime, fmtTime, todayIn } from '../ui/time.ts';
+import { ago, fmtDate, fmtDateTime, fmtTime, todayIn, zoneName } from '../ui/time.ts';
 import { DueBadge } from './feedback-parts.tsx';
 
 export function DashboardPage() {
@@ -21,6 +21,7 @@ export function DashboardPage() {
   const feedback = useAsync(() => listFeedback(b.id, { open: true, limit: 500 }), [b.id]);
   const alert = useAsync(() => getAlert(b.id), [b.id]);
   useSubscription(() => subscribePresence(b.id, devices.reload), [b.id]);
+  useSubscription(() => subscribeAlert(b.id, alert.reload), [b.id]);
   useSubscription(() => subscribeFeedbackChanges(b.id, feedback.reload), [b.id]);
   useSubscription(() => subscribeRegistrations(b.id, events.reload), [b.id]);
   const today = todayIn(b.timezone, now);
@@ -28,7 +29,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('nav.dashboard')}>
-        <span class="muted small">{t('form.timezone', { tz: b.timezone })}</span>
+        <span class="muted small">{t('form.timezone', { tz: zoneName(b.timezone, locale) })}</span>
       </PageHeader>
       <div class="grid">
         <section class="card" aria-labelledby="dash-alert" data-testid="dash-alert">

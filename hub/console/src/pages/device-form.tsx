@@ -8,7 +8,7 @@ import { useForm } from '../ui/form.tsx';
 
 // Pairing (with the code the screen shows) and moving share one form: where a screen stands.
 export function DeviceForm(props: { device: DeviceSummary | null; onSaved: () => void }) {
-  const { t } = useI18n();
+  const { t, g: groupName } = useI18n();
   const b = useBuilding();
   const d = props.device;
   const f = useForm({
@@ -92,7 +92,7 @@ export function DeviceForm(props: { device: DeviceSummary | null; onSaved: () =>
           placeholder={t('form.none')}
           options={banks.map((x) => ({
             value: String(x.id),
-            label: `${x.floor}F ${x.name} (${x.group})`,
+            label: `${x.floor}F ${x.name} (${groupName(x.group)})`,
           }))}
         />
         <SelectField
@@ -101,7 +101,7 @@ export function DeviceForm(props: { device: DeviceSummary | null; onSaved: () =>
           id="d-group"
           label={t('device.group')}
           placeholder={t('form.none')}
-          options={b.groups.map((g) => ({ value: g, label: g }))}
+          options={b.groups.map((g) => ({ value: g, label: groupName(g) }))}
         />
         <SelectField
           form={f}

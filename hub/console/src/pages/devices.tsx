@@ -20,7 +20,7 @@ function uptime(s: number): string {
 }
 
 export function DevicesPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, g } = useI18n();
   const b = useBuilding();
   const now = useNow(15_000);
   const list = useAsync(() => listDevices(b.id), [b.id]);
@@ -75,7 +75,7 @@ export function DevicesPage() {
                     <div class="muted small">{d.id}</div>
                   </td>
                   <td class="small">
-                    {d.floor ?? '—'}F / {d.bank?.name ?? '—'} / {d.group ?? '—'}
+                    {d.floor ?? '—'}F / {d.bank?.name ?? '—'} / {d.group ? g(d.group) : '—'}
                   </td>
                   <td class="small">
                     {d.status === 'revoked' ? (

@@ -8,12 +8,12 @@ import { useBuilding } from '../ui/building.tsx';
 import { toast } from '../ui/dialog.tsx';
 import { useAsync } from '../ui/hooks.ts';
 import { PageHeader } from '../ui/layout.tsx';
-import { fmtDateTime } from '../ui/time.ts';
+import { fmtDateTime, zoneName } from '../ui/time.ts';
 
 const TONE = { ok: 'ok', error: 'bad', running: 'info' } as const;
 
 export function JobsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const b = useBuilding();
   const data = useAsync(getJobs, []);
   const [running, setRunning] = useState<JobName | null>(null);
@@ -22,7 +22,11 @@ export function JobsPage() {
     setRunning(name);
     try {
       const r = await runJob(name);
-      toast(`${name}: ${r.message}`, r.status === 'ok' ? 'ok' : 'error');
+      // What the job did is the hub's log line; people get the outcome.
+      toast(
+        r.status === 'ok' ? t('job.status.ok') : `${t('job.status.error')}: ${r.message}`,
+        r.status === 'ok' ? 'ok' : 'error',
+      );
     } catch (e) {
       toast(e instanceof Error ? e.message : String(e), 'error');
     }
@@ -61,12 +65,11 @@ export function JobsPage() {
                 {o.jobs.map((j) => (
                   <tr key={j.name} data-testid={`job-${j.name}`}>
                     <td>
-                      <strong>{j.name}</strong>
-                      <div class="muted small">{describe(j, o.settings)}</div>
+                      <strong>{describe(j, o.settings)}</strong>
                     </td>
                     <td>
                       <code>{j.cron}</code>
-                      <div class="muted small">{j.timezone}</div>
+                      <div class="muted small">{zoneName(j.timezone, locale)}</div>
                     </td>
                     <td class="small">{fmtDateTime(j.nextRun, b.timezone)}</td>
                     <td class="small">

@@ -19,7 +19,7 @@ import { formatFloors, parseFloors } from '../logic/floors.ts';
 import { NoticePreview } from './notice-preview.tsx';
 
 export function NoticeEditor(props: { notice: Notice | null; onSaved: (id: number) => void }) {
-  const { t, v } = useI18n();
+  const { t, v, g: groupName } = useI18n();
   const b = useBuilding();
   const n = props.notice;
   const canWrite = allowed('content');
@@ -124,7 +124,7 @@ export function NoticeEditor(props: { notice: Notice | null; onSaved: (id: numbe
           label={t('form.groups')}
           hint={t('form.groupsHint')}
           error={f.errors.groups}
-          options={b.groups.map((g) => ({ value: g, label: g }))}
+          options={b.groups.map((g) => ({ value: g, label: groupName(g) }))}
           value={val.groups}
           onValue={(x) => f.set('groups', x)}
         />

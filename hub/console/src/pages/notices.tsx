@@ -18,7 +18,7 @@ import { ApprovalSwitch, ReviewBadge, ReviewButtons } from './notice-review.tsx'
 const STATE_TONE = { active: 'ok', upcoming: 'info', expired: '' } as const;
 
 export function NoticesPage() {
-  const { t, v } = useI18n();
+  const { t, v, g } = useI18n();
   const b = useBuilding();
   const now = useNow();
   const list = useAsync(() => listNotices(b.id), [b.id]);
@@ -70,7 +70,10 @@ export function NoticesPage() {
               selected={ed.isOpen}
               cells={(n) => {
                 const state = noticeState(n, now);
-                const targets = [n.floors.length ? formatFloors(n.floors) : '', n.groups.join(', ')]
+                const targets = [
+                  n.floors.length ? formatFloors(n.floors) : '',
+                  n.groups.map(g).join('、'),
+                ]
                   .filter(Boolean)
                   .join(' · ');
                 return (

@@ -14,7 +14,7 @@ import { fmtDateTime, fromInput, toInput } from '../ui/time.ts';
 // "What does this screen show at this time": the screens' own resolver, run here on the
 // same data the hub publishes to them.
 export function PreviewPage() {
-  const { t, v } = useI18n();
+  const { t, v, g: groupName } = useI18n();
   const b = useBuilding();
   const devices = useAsync(() => listDevices(b.id), [b.id]);
   const [device, setDevice] = useState('');
@@ -92,7 +92,7 @@ export function PreviewPage() {
             <option value="">{t('form.none')}</option>
             {b.groups.map((g) => (
               <option key={g} value={g}>
-                {g}
+                {groupName(g)}
               </option>
             ))}
           </select>

@@ -1,8 +1,9 @@
 import { FEEDBACK_CATEGORIES } from '#shared/enums';
+import { SLIDE_KINDS, type SlideKind } from '#shared/schemas/playlists';
 import type { ReportQuery } from '#shared/schemas/reports';
 import { datesBetween } from '#shared/working-days';
 import { getReport } from '../data/system.ts';
-import { useI18n } from '../i18n.ts';
+import { useI18n, type I18n } from '../i18n.ts';
 import { Loaded } from '../ui/async.tsx';
 import { useBuilding } from '../ui/building.tsx';
 import { BarChart } from '../ui/chart.tsx';
@@ -13,6 +14,17 @@ const BLUE = '#1d5fa8';
 const GREEN = '#1a7f37';
 const RED = '#cf222e';
 const key = (q: ReportQuery) => [q.building, q.from, q.to];
+
+const isKind = (k: string): k is SlideKind => (SLIDE_KINDS as readonly string[]).includes(k);
+
+// A played slide by what it is: the id is the playlist's own (often its kind), the screens'
+// built-in loop's ("builtin-events") or an urgent notice's ("urgent-12").
+function slideName(t: I18n['t'], id: string): string {
+  const urgent = /^urgent-(\d+)$/.exec(id);
+  if (urgent) return t('report.urgentSlide', { id: urgent[1] ?? '' });
+  const kind = id.replace(/^builtin-/, '');
+  return isKind(kind) ? t(`slide.${kind}`) : id;
+}
 
 export function PlaysView(props: { q: ReportQuery }) {
   const { t } = useI18n();
@@ -41,7 +53,7 @@ export function PlaysView(props: { q: ReportQuery }) {
             <tbody>
               {data.rows.map((r) => (
                 <tr key={`${r.slide}-${r.deviceId}`}>
-                  <td>{r.slide}</td>
+                  <td>{slideName(t, r.slide)}</td>
                   <td>{r.device}</td>
                   <td class="num">{r.plays}</td>
                   <td class="num">{r.seconds}</td>

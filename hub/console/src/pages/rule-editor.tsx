@@ -15,7 +15,7 @@ export function RuleEditor(props: {
   schedule: ScheduleData;
   onSaved: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, g: groupName } = useI18n();
   const b = useBuilding();
   const r = props.rule;
   const canWrite = allowed('content');
@@ -77,7 +77,7 @@ export function RuleEditor(props: {
           label={t('rule.groups')}
           hint={t('form.groupsHint')}
           error={f.errors.groups}
-          options={b.groups.map((g) => ({ value: g, label: g }))}
+          options={b.groups.map((g) => ({ value: g, label: groupName(g) }))}
           value={val.groups}
           onValue={(x) => f.set('groups', x)}
         />

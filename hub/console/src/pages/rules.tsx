@@ -13,7 +13,7 @@ import { EditDeleteButtons } from '../ui/row-actions.tsx';
 import { RuleEditor } from './rule-editor.tsx';
 
 export function RulesPage() {
-  const { t } = useI18n();
+  const { t, g } = useI18n();
   const b = useBuilding();
   const data = useAsync(() => getSchedule(b.id), [b.id]);
   const ed = useEditing<ScheduleRule>();
@@ -82,7 +82,7 @@ export function RulesPage() {
                         {r.id} {inConflict.has(r.id) && <span class="badge bad">!</span>}
                       </td>
                       <td>{name(r.playlistId)}</td>
-                      <td>{r.groups.join(', ') || t('rule.everyGroup')}</td>
+                      <td>{r.groups.map(g).join('、') || t('rule.everyGroup')}</td>
                       <td>
                         {r.weekdays.length === 7
                           ? t('form.all')

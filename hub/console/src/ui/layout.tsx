@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ConsoleKey } from '#shared/i18n/console';
 import type { Permission } from '#shared/permissions';
+import { isLoopbackUrl } from '#shared/public-url';
 import { liveStatus } from '../data/live.ts';
 import { prefs, setBuilding, setLocale } from '../data/prefs.ts';
 import { allowed, logout, session } from '../data/session.ts';
@@ -130,7 +131,14 @@ export function Layout(props: { children: ComponentChildren }) {
           );
         })}
       </nav>
-      <main class="content">{props.children}</main>
+      <main class="content">
+        {user && isLoopbackUrl(user.publicUrl) && (
+          <p class="banner warn" role="status" data-testid="loopback-banner">
+            {t('app.loopbackQr', { url: user.publicUrl })}
+          </p>
+        )}
+        {props.children}
+      </main>
     </div>
   );
 }

@@ -47,3 +47,11 @@ export function ago(iso: string | null, locale: Locale, now = new Date()): strin
   if (abs < 86_400) return rtf.format(Math.round(s / 3600), 'hour');
   return rtf.format(Math.round(s / 86_400), 'day');
 }
+
+// A time zone as people call it ("中国标准时间"), not its id ("Asia/Shanghai").
+export function zoneName(tz: string, locale: string): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date())
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? tz;
+}
