@@ -230,7 +230,7 @@ const WORDS = {
     'too many failed logins; try again in {seconds} seconds',
   ],
   metricsClosed: [
-    '只有 METRICS_ALLOW 中的地址或持有 METRICS_TOKEN 的请求可读取指标',
+    '只有获准的地址或持有指标令牌的请求可读取运行指标',
     'metrics are for the addresses in METRICS_ALLOW or the holder of METRICS_TOKEN',
   ],
   foreignOrigin: ['请求来自其他网站，已拒绝', 'refused: the request came from another site'],

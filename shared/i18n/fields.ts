@@ -89,6 +89,7 @@ const FIELDS = {
   registrationCloses: ['报名截止时间', 'Registration closes'],
   registrationOpens: ['报名开始时间', 'Registration opens'],
   reply: ['答复', 'Reply'],
+  required: ['需要审核', 'Approval required'],
   retentionDays: ['保留天数', 'Retention days'],
   role: ['角色', 'Role'],
   rule: ['排期规则', 'Schedule rule'],

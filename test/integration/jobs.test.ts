@@ -211,7 +211,11 @@ describe('scheduler jobs: listed, run now, and what each one does', () => {
     assert.equal((await run('auto-close', await hub.login())).body.status, 'ok');
     const closed = hub.ctx.store.feedback.byTicket(ticket);
     assert.equal(closed?.status, 'closed');
-    assert.equal(closed?.contact_phone, '13812345678', 'kept until the retention ends');
+    assert.equal(
+      closed?.contact_phone,
+      '+8613812345678',
+      'kept (in E.164) until the retention ends',
+    );
 
     at((days + 2 + hub.ctx.config.retentionDays) * DAY);
     const r = await run('purge', await hub.login());

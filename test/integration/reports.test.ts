@@ -229,9 +229,14 @@ describe('reports: proof of play, feedback, attendance, place stats; JSON and CS
         `${kind}: every row as wide as the header`,
       );
     }
-    const res = await fetch(`${hub.url}/api/staff/reports/attendance/csv?${period(today, today)}`, {
-      headers: { authorization: `Bearer ${admin}` },
-    });
+    // The event starts in an hour, which in the building's time may already be tomorrow.
+    const tomorrow = new Date(now.getTime() + DAY + 8 * 3600_000).toISOString().slice(0, 10);
+    const res = await fetch(
+      `${hub.url}/api/staff/reports/attendance/csv?${period(today, tomorrow)}`,
+      {
+        headers: { authorization: `Bearer ${admin}` },
+      },
+    );
     const [header, first] = parseCsv(await res.text());
     assert.equal(header?.[0], '活动', 'Chinese column names by default');
     assert.equal(first?.[0], 'First-aid class, "hands on"');

@@ -95,7 +95,7 @@ test('the Chinese error catalogue holds no English words', () => {
   for (const [key, text] of Object.entries(apiErrors['zh-CN'])) {
     const words = text.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? [];
     const foreign = words.filter(
-      (w) => !['PNG', 'JPEG', 'WebP', 'GIF', 'MB', 'JSON', 'Asia', 'Shanghai'].includes(w),
+      (w) => !['PNG', 'JPEG', 'WebP', 'GIF', 'MB', 'KB', 'JSON', 'Asia', 'Shanghai'].includes(w),
     );
     assert.deepEqual(foreign, [], key);
   }
