@@ -92,11 +92,13 @@ export function openConnection(deps: ConnectionDeps): Connection {
       topicOf('config'),
       ...deps.shown.filter((t) => t !== 'alert').map((t) => topics.content(creds.building, t)),
     ];
+    // "online" once the broker has granted the subscriptions: a command sent on seeing it
+    // (the console's Identify, as soon as a screen shows up) is then always heard.
     client.subscribe(subs, { qos: 1 }, (err) => {
       if (err) store.fail(`subscribe: ${err.message}`);
+      client.publish(topicOf('availability'), 'online', { qos: 1, retain: true });
+      publishState();
     });
-    client.publish(topicOf('availability'), 'online', { qos: 1, retain: true });
-    publishState();
     flush();
   });
 

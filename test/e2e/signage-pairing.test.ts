@@ -144,6 +144,10 @@ test('identify flashes the screen with its name and id; reload reloads it', asyn
   const command = (cmd: string) =>
     hub.api('POST', `/api/staff/devices/${deviceId}/commands`, { cmd }, staff);
 
+  // As staff do: Identify once the console lists the screen as online.
+  while (!hub.ctx.store.devices.get(deviceId)?.online) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   assert.equal((await command('identify')).status, 202);
   const overlay = screen.page.getByTestId('identify');
   await overlay.getByText(deviceId).waitFor();
