@@ -25,6 +25,10 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
     }
   };
 
+  const typing = {
+    onText: (d: string) => setNumber((n) => (n + d).slice(0, 8)),
+    onBackspace: () => setNumber((n) => n.slice(0, -1)),
+  };
   return (
     <section class="lookup split" aria-labelledby="lookup-title">
       <div class="split-list">
@@ -33,6 +37,7 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
         </button>
         <h1 id="lookup-title">{t('feedback.lookup')}</h1>
         <KioskField
+          typing={{ kind: 'digits', ...typing }}
           id="lookup-number"
           label={t('lookup.number')}
           value={number}
@@ -40,12 +45,7 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
           error={error}
           onFocus={() => undefined}
         />
-        <Keyboard
-          kind="digits"
-          onText={(d) => setNumber((n) => (n + d).slice(0, 8))}
-          onBackspace={() => setNumber((n) => n.slice(0, -1))}
-          onDone={() => void look()}
-        />
+        <Keyboard kind="digits" {...typing} onDone={() => void look()} />
       </div>
       <div class="split-detail">
         {found ? (
