@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '#shared/enums';
 import { speak } from './data/http.ts';
 import type { KioskStore } from './data/store.ts';
@@ -13,6 +13,7 @@ import type { ScreenName } from './screens/screen.ts';
 import { TopBar } from './screens/top-bar.tsx';
 import { IdleWarning } from './screens/idle-warning.tsx';
 import { IDLE_MS, IDLE_WARNING_MS, useIdle } from './ui/idle.ts';
+import { useKeepFocus } from './ui/keep-focus.ts';
 import { useLargeText } from './ui/large-text.ts';
 import { words, WordsContext } from './ui/i18n.tsx';
 import { useKiosk } from './ui/use-kiosk.ts';
@@ -39,6 +40,7 @@ export function App({ store, demoPlace }: Props) {
     setScreen('home');
     setVisit((v) => v + 1);
   };
+  const main = useRef<HTMLElement>(null);
   const idleLeft = useIdle(IDLE_MS, IDLE_WARNING_MS, () => {
     goHome();
     setLocale(defaultLocale);
@@ -46,6 +48,7 @@ export function App({ store, demoPlace }: Props) {
   });
   // At home in the kiosk's own language there is nothing of a visitor's to forget.
   const visitor = screen !== 'home' || locale !== defaultLocale || large;
+  useKeepFocus(main);
   // Escape is the keyboard's way home, as the home button is the finger's.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -73,7 +76,7 @@ export function App({ store, demoPlace }: Props) {
           large={large}
           onLarge={() => setLarge(!large)}
         />
-        <main class="screen" key={`${visit}-${screen}`}>
+        <main class="screen" key={`${visit}-${screen}`} ref={main} tabIndex={-1}>
           {screen === 'home' && <HomeScreen {...props} />}
           {screen === 'notices' && <NoticesScreen {...props} />}
           {screen === 'directory' && <DirectoryScreen {...props} />}
