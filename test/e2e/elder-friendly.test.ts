@@ -63,11 +63,14 @@ test('kiosk in large text: 18 px text, 60 px targets, no axe findings, reset whe
     size: 'portrait',
     clock: true,
   });
+  const hint = k.page.locator('.tile-hint').first();
+  const size = async () => parseFloat(await hint.evaluate((el) => getComputedStyle(el).fontSize));
+  const normal = await size();
   const toggle = k.page.getByTestId('large-text');
   await toggle.tap();
   await k.page.locator('html[data-large-text]').waitFor({ state: 'attached' });
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
-  await k.tile('notices').waitFor();
+  assert.ok((await size()) >= normal * 1.2, 'the text grows by a fifth or more');
   await k.shot('kiosk-portrait-large-home');
   const found: Record<string, string[]> = {};
   const measure = async (name: string) => {
@@ -96,6 +99,20 @@ test('kiosk in large text: 18 px text, 60 px targets, no axe findings, reset whe
   // The idle reset forgets large text with the rest of the visit.
   await k.page.clock.runFor(61_000);
   await k.page.locator('html:not([data-large-text])').waitFor({ state: 'attached' });
+  await k.close();
+});
+
+test('kiosk in large text, landscape: home and the feedback form keep to the sizes', async () => {
+  const k = await KioskPage.open(s.browser, `${s.hub.url}/kiosk/?building=demo`);
+  await k.page.getByTestId('large-text').tap();
+  await k.tile('notices').waitFor();
+  const problems = [...(await smallText(k.page)), ...(await smallTargets(k.page))];
+  await k.open('feedback');
+  await k.page.getByRole('button', { name: '电梯', exact: true }).tap();
+  await k.page.getByTestId('keyboard').waitFor();
+  problems.push(...(await smallText(k.page)), ...(await smallTargets(k.page)));
+  await k.shot('kiosk-landscape-large-feedback');
+  assert.deepEqual(problems, []);
   await k.close();
 });
 
