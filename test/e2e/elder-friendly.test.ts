@@ -63,7 +63,7 @@ test('kiosk in large text: 18 px text, 60 px targets, no axe findings, reset whe
     size: 'portrait',
     clock: true,
   });
-  const hint = k.page.locator('.tile-hint').first();
+  const hint = k.tile('directory').locator('.tile-title');
   const size = async () => parseFloat(await hint.evaluate((el) => getComputedStyle(el).fontSize));
   const normal = await size();
   const toggle = k.page.getByTestId('large-text');
@@ -86,6 +86,12 @@ test('kiosk in large text: 18 px text, 60 px targets, no axe findings, reset whe
   for (const tile of ['notices', 'directory', 'events', 'feedback', 'service'] as const) {
     await k.open(tile);
     await measure(tile);
+    if (tile === 'events') {
+      await k.page.locator('[data-testid^="event-"]').first().tap();
+      await k.page.getByTestId('register-here').tap();
+      await k.page.getByTestId('keyboard').waitFor();
+      await measure('event registration');
+    }
     if (tile === 'feedback') {
       await k.page.getByRole('button', { name: '电梯', exact: true }).tap();
       await k.page.getByTestId('keyboard').waitFor();
