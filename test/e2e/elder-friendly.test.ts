@@ -198,6 +198,18 @@ test('kiosk by keyboard alone: notices, directory, feedback and home again', asy
   assert.equal(await page.locator('#fb-phone').inputValue(), '11');
   await k.shot('kiosk-portrait-keyboard-feedback');
   await page.keyboard.press('Escape');
+
+  // A ticket number typed on a physical keyboard, Enter to look it up.
+  await tabTo(page, '[data-testid="tile-feedback"]');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '[data-testid="open-ticket"]');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#lookup-number');
+  await page.keyboard.type('1234x');
+  assert.equal(await page.locator('#lookup-number').inputValue(), '1234');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').waitFor();
+  await page.keyboard.press('Escape');
   await k.tile('feedback').waitFor();
   await k.close();
 });

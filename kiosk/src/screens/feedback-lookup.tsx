@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ticketStatus, type PublicTicketStatus } from '../data/feedback.ts';
 import { dayAndTime, useWords } from '../ui/i18n.tsx';
-import { KioskField } from '../ui/field.tsx';
+import { KioskField, type Typing } from '../ui/field.tsx';
 import { Keyboard } from '../ui/keyboard.tsx';
 
 // Opening a ticket by its number shows only the public steps: what was said, and by whom,
@@ -25,7 +25,9 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
     }
   };
 
-  const typing = {
+  const typing: Typing = {
+    kind: 'digits',
+    onDone: () => void look(),
     onText: (d: string) => setNumber((n) => (n + d).slice(0, 8)),
     onBackspace: () => setNumber((n) => n.slice(0, -1)),
   };
@@ -37,7 +39,7 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
         </button>
         <h1 id="lookup-title">{t('feedback.lookup')}</h1>
         <KioskField
-          typing={{ kind: 'digits', ...typing }}
+          typing={typing}
           id="lookup-number"
           label={t('lookup.number')}
           value={number}
@@ -45,7 +47,7 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
           error={error}
           onFocus={() => undefined}
         />
-        <Keyboard kind="digits" {...typing} onDone={() => void look()} />
+        <Keyboard {...typing} />
       </div>
       <div class="split-detail">
         {found ? (

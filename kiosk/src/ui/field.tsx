@@ -6,6 +6,8 @@ export interface Typing {
   kind: KeyboardKind;
   onText(text: string): void;
   onBackspace(): void;
+  // Enter: what the on-screen keyboard's "done" key does, where it has one.
+  onDone?: () => void;
 }
 const TYPABLE: Record<KeyboardKind, RegExp> = {
   latin: /^[0-9A-Za-z ,.?-]$/,
@@ -30,6 +32,7 @@ export function KioskField(props: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (!typing || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'Backspace') typing.onBackspace();
+    else if (e.key === 'Enter' && typing.onDone) typing.onDone();
     else if (TYPABLE[typing.kind].test(e.key)) typing.onText(e.key);
     else return;
     e.preventDefault();
