@@ -5,6 +5,7 @@ export const kiosk = defineCatalogue({
   'zh-CN': {
     'app.station': '党群服务站',
     'app.offline': '网络中断，显示的是最近的信息',
+    'app.largeText': '大字',
     'nav.home': '首页',
     'nav.notices': '通知公告',
     'nav.directory': '楼层导览',
@@ -160,6 +161,7 @@ export const kiosk = defineCatalogue({
   en: {
     'app.station': 'Service Station',
     'app.offline': 'Offline: showing the latest information',
+    'app.largeText': 'Large text',
     'nav.home': 'Home',
     'nav.notices': 'Notices',
     'nav.directory': 'Floor directory',

@@ -4,6 +4,7 @@ import { defineCatalogue } from './index.ts';
 export const phone = defineCatalogue({
   'zh-CN': {
     'app.station': '党群服务站',
+    'app.largeText': '大字',
     'broken.title': '链接无效或已过期',
     'broken.body': '请检查链接是否完整，或重新扫描二维码。如需帮助，请到一楼党群服务站。',
     'busy.title': '暂时无法打开链接',
@@ -115,6 +116,7 @@ export const phone = defineCatalogue({
   },
   en: {
     'app.station': 'Service Station',
+    'app.largeText': 'Large text',
     'broken.title': 'This link is wrong or has expired',
     'broken.body':
       'Check that the link is complete, or scan the QR code again. For help, visit the service station on the ground floor.',

@@ -7,19 +7,33 @@ import { readPageData } from './data/page-data.ts';
 import { locale as localeSchema } from './data/schemas.ts';
 import { phoneWords, PhoneWordsContext, useT } from './ui/i18n.tsx';
 import { Shell } from './ui/shell.tsx';
+import { useLargeText } from '../ui/large-text.ts';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/follow.css';
 
 const LOCALE_KEY = 'lobby.locale';
+const LARGE_KEY = 'lobby.largeText';
 
-function storedLocale(): Locale | null {
+// localStorage throws in some private modes: then a choice lasts for this page only.
+function stored(key: string): string | null {
   try {
-    const parsed = localeSchema.safeParse(localStorage.getItem(LOCALE_KEY));
-    return parsed.success ? parsed.data : null;
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
+}
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode: nothing to remember it in.
+  }
+}
+
+function storedLocale(): Locale | null {
+  const parsed = localeSchema.safeParse(stored(LOCALE_KEY));
+  return parsed.success ? parsed.data : null;
 }
 
 interface Base {
@@ -49,21 +63,27 @@ function Root<D extends Base>({
   const [locale, setLocale] = useState<Locale>(
     () => storedLocale() ?? data?.locale ?? (/^en\b/i.test(navigator.language) ? 'en' : 'zh-CN'),
   );
+  // Large text is remembered on the phone: it is one person's own device.
+  const [large, setLarge] = useState(() => stored(LARGE_KEY) === '1');
+  useLargeText(large);
   const words = useMemo(() => {
     speak(locale);
     return phoneWords(locale, data?.tz ?? 'Asia/Shanghai', (l) => {
-      try {
-        localStorage.setItem(LOCALE_KEY, l);
-      } catch {
-        // Private mode: the choice lasts for this page only.
-      }
+      store(LOCALE_KEY, l);
       document.documentElement.lang = l;
       setLocale(l);
     });
   }, [locale, data?.tz]);
   return (
     <PhoneWordsContext.Provider value={words}>
-      <Shell building={data?.building ?? null}>
+      <Shell
+        building={data?.building ?? null}
+        large={large}
+        onLarge={() => {
+          store(LARGE_KEY, large ? '0' : '1');
+          setLarge(!large);
+        }}
+      >
         {data ? <Page data={data} /> : <BrokenLink />}
       </Shell>
     </PhoneWordsContext.Provider>

@@ -5,7 +5,7 @@ import { openAtPlace, submitFeedback, supportTicket } from '../data/feedback.ts'
 import type { ApiFailure } from '../data/http.ts';
 import { feedbackHandoffLink, publicBase } from '../data/links.ts';
 import type { KioskState } from '../data/store.ts';
-import { KioskField } from '../ui/field.tsx';
+import { KioskField, type Typing } from '../ui/field.tsx';
 import { useWords } from '../ui/i18n.tsx';
 import { Keyboard } from '../ui/keyboard.tsx';
 import { QrCode } from '../ui/qr-code.tsx';
@@ -87,6 +87,16 @@ export function FeedbackCompose({ s, place, category, onBack, onDone }: Props) {
     setActive('text');
   };
   const errorOf = (f: string) => (problem?.field === f ? problem.message : undefined);
+  const textTyping: Typing = {
+    kind: 'latin',
+    onText: (x) => setText((old) => (old + x).slice(0, 500)),
+    onBackspace: () => setText((old) => [...old].slice(0, -1).join('')),
+  };
+  const phoneTyping: Typing = {
+    kind: 'digits',
+    onText: (x) => setPhone((old) => (old + x).slice(0, 20)),
+    onBackspace: () => setPhone((old) => old.slice(0, -1)),
+  };
 
   return (
     <section class="feedback-compose split" aria-labelledby="compose-title">
@@ -115,6 +125,7 @@ export function FeedbackCompose({ s, place, category, onBack, onDone }: Props) {
           active={active === 'text'}
           error={errorOf('text')}
           onFocus={() => setActive('text')}
+          typing={textTyping}
         />
         <KioskField
           id="fb-phone"
@@ -124,6 +135,7 @@ export function FeedbackCompose({ s, place, category, onBack, onDone }: Props) {
           active={active === 'phone'}
           error={errorOf('contact')}
           onFocus={() => setActive('phone')}
+          typing={phoneTyping}
         />
         {phone && (
           <label class={`consent${errorOf('consent') ? ' invalid' : ''}`}>
@@ -141,18 +153,9 @@ export function FeedbackCompose({ s, place, category, onBack, onDone }: Props) {
           </p>
         )}
         {active === 'text' ? (
-          <Keyboard
-            kind="latin"
-            onText={(x) => setText((old) => (old + x).slice(0, 500))}
-            onBackspace={() => setText((old) => [...old].slice(0, -1).join(''))}
-          />
+          <Keyboard {...textTyping} />
         ) : (
-          <Keyboard
-            kind="digits"
-            onText={(x) => setPhone((old) => (old + x).slice(0, 20))}
-            onBackspace={() => setPhone((old) => old.slice(0, -1))}
-            onDone={() => setActive('text')}
-          />
+          <Keyboard {...phoneTyping} onDone={() => setActive('text')} />
         )}
         {problem && !['text', 'contact', 'consent'].includes(problem.field) && (
           <p class="form-error" role="alert">

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ticketStatus, type PublicTicketStatus } from '../data/feedback.ts';
 import { dayAndTime, useWords } from '../ui/i18n.tsx';
-import { KioskField } from '../ui/field.tsx';
+import { KioskField, type Typing } from '../ui/field.tsx';
 import { Keyboard } from '../ui/keyboard.tsx';
 
 // Opening a ticket by its number shows only the public steps: what was said, and by whom,
@@ -25,6 +25,12 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
     }
   };
 
+  const typing: Typing = {
+    kind: 'digits',
+    onDone: () => void look(),
+    onText: (d: string) => setNumber((n) => (n + d).slice(0, 8)),
+    onBackspace: () => setNumber((n) => n.slice(0, -1)),
+  };
   return (
     <section class="lookup split" aria-labelledby="lookup-title">
       <div class="split-list">
@@ -33,6 +39,7 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
         </button>
         <h1 id="lookup-title">{t('feedback.lookup')}</h1>
         <KioskField
+          typing={typing}
           id="lookup-number"
           label={t('lookup.number')}
           value={number}
@@ -40,12 +47,7 @@ export function FeedbackLookup({ onBack }: { onBack(): void }) {
           error={error}
           onFocus={() => undefined}
         />
-        <Keyboard
-          kind="digits"
-          onText={(d) => setNumber((n) => (n + d).slice(0, 8))}
-          onBackspace={() => setNumber((n) => n.slice(0, -1))}
-          onDone={() => void look()}
-        />
+        <Keyboard {...typing} />
       </div>
       <div class="split-detail">
         {found ? (

@@ -77,6 +77,7 @@ export function RegisterForm({ floors, busy, error, onSubmit, onCancel }: Props)
           active={active === 'name'}
           error={errorOf('name')}
           onFocus={() => setActive('name')}
+          typing={{ kind: 'latin', ...edit(setName) }}
         />
         <KioskField
           id="reg-phone"
@@ -85,6 +86,7 @@ export function RegisterForm({ floors, busy, error, onSubmit, onCancel }: Props)
           active={active === 'phone'}
           error={errorOf('phone')}
           onFocus={() => setActive('phone')}
+          typing={{ kind: 'digits', ...edit(setPhone) }}
         />
         <KioskField
           id="reg-floor"
@@ -103,6 +105,7 @@ export function RegisterForm({ floors, busy, error, onSubmit, onCancel }: Props)
           active={active === 'company'}
           error={errorOf('company')}
           onFocus={() => setActive('company')}
+          typing={{ kind: 'latin', ...edit(setCompany) }}
         />
       </div>
       <div class="form-input">

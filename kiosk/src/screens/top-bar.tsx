@@ -7,9 +7,11 @@ interface Props {
   atHome: boolean;
   onHome(): void;
   onLocale(): void;
+  large: boolean;
+  onLarge(): void;
 }
 
-export function TopBar({ s, atHome, onHome, onLocale }: Props) {
+export function TopBar({ s, atHome, onHome, onLocale, large, onLarge }: Props) {
   const w = useWords();
   const { t, locale } = w;
   const [now, setNow] = useState(() => new Date().toISOString());
@@ -40,6 +42,15 @@ export function TopBar({ s, atHome, onHome, onLocale }: Props) {
         {formatTime(w, now, { month: 'numeric', day: 'numeric', weekday: 'short' })}{' '}
         <b>{formatTime(w, now, { hour: '2-digit', minute: '2-digit' })}</b>
       </time>
+      <button
+        type="button"
+        class="btn btn-lang"
+        data-testid="large-text"
+        aria-pressed={large}
+        onClick={onLarge}
+      >
+        {t('app.largeText')}
+      </button>
       <button
         type="button"
         class="btn btn-lang"

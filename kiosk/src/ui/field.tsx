@@ -1,3 +1,19 @@
+import type { KeyboardKind } from './keyboard.tsx';
+
+// What the on-screen keyboard under a field would write: a physical keyboard (staff, or a
+// visitor's own) types the same characters straight into the field.
+export interface Typing {
+  kind: KeyboardKind;
+  onText(text: string): void;
+  onBackspace(): void;
+  // Enter: what the on-screen keyboard's "done" key does, where it has one.
+  onDone?: () => void;
+}
+const TYPABLE: Record<KeyboardKind, RegExp> = {
+  latin: /^[0-9A-Za-z ,.?-]$/,
+  digits: /^[0-9]$/,
+};
+
 interface Props {
   id: string;
   label: string;
@@ -6,11 +22,21 @@ interface Props {
   error?: string | undefined;
   placeholder?: string;
   onFocus(): void;
+  typing?: Typing;
 }
 
 // A field the on-screen keyboard writes into. readOnly keeps the tablet's own keyboard away;
 // it is still a labelled text box for screen readers and tests.
-export function KioskField({ id, label, value, active, error, placeholder, onFocus }: Props) {
+export function KioskField(props: Props) {
+  const { id, label, value, active, error, placeholder, onFocus, typing } = props;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!typing || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Backspace') typing.onBackspace();
+    else if (e.key === 'Enter' && typing.onDone) typing.onDone();
+    else if (TYPABLE[typing.kind].test(e.key)) typing.onText(e.key);
+    else return;
+    e.preventDefault();
+  };
   return (
     <div class={`kfield${active ? ' active' : ''}${error ? ' invalid' : ''}`}>
       <label for={id}>{label}</label>
@@ -24,6 +50,7 @@ export function KioskField({ id, label, value, active, error, placeholder, onFoc
         aria-describedby={error ? `${id}-error` : undefined}
         onPointerDown={onFocus}
         onFocus={onFocus}
+        onKeyDown={onKeyDown}
       />
       {error && (
         <p class="field-error" id={`${id}-error`} role="alert">

@@ -1,13 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useT } from './i18n.tsx';
 
-// Every phone page: the building, "我的" (this phone's own tickets), a language switch, the
-// content. No login, no menu.
+// Every phone page: the building, "我的" (this phone's own tickets), large text and language
+// switches, the content. No login, no menu.
 export function Shell({
   building,
+  large,
+  onLarge,
   children,
 }: {
   building: { id: string; name: string } | null;
+  large: boolean;
+  onLarge(): void;
   children: ComponentChildren;
 }) {
   const { t, locale, setLocale } = useT();
@@ -27,6 +31,15 @@ export function Shell({
             {t('mine.title')}
           </a>
         )}
+        <button
+          type="button"
+          class="lang"
+          data-testid="large-text"
+          aria-pressed={large}
+          onClick={onLarge}
+        >
+          {t('app.largeText')}
+        </button>
         <button
           type="button"
           class="lang"
