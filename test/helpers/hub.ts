@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StaffRole } from '#shared/enums';
 import type { Config } from '../../hub/src/config.ts';
 import { startHub, type RunningHub } from '../../hub/src/hub.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
+export const STAFF_TEST_PASSWORD = 'a-long-test-password';
 
 export interface TestHub extends RunningHub {
   dataDir: string;
@@ -16,6 +18,8 @@ export interface TestHub extends RunningHub {
     token?: string,
   ): Promise<ApiResult<T>>;
   login(username?: string, password?: string): Promise<string>;
+  // A new staff account of `role` (made by the admin), signed in: its token.
+  staff(role: StaffRole, username?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -39,12 +43,13 @@ export async function startTestHub(overrides: Partial<Config> = {}): Promise<Tes
     ...overrides,
     dataDir,
   });
-  const { api, login } = apiClient(hub.url);
+  const { api, login, staff } = apiClient(hub.url);
   return {
     ...hub,
     dataDir,
     api,
     login,
+    staff,
     async stop() {
       await hub.close();
       if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -52,7 +57,7 @@ export async function startTestHub(overrides: Partial<Config> = {}): Promise<Tes
   };
 }
 
-export type HubClient = Pick<TestHub, 'api' | 'login'>;
+export type HubClient = Pick<TestHub, 'api' | 'login' | 'staff'>;
 
 // JSON calls and staff login against any hub by its URL (in this process or spawned).
 export function apiClient(url: string): HubClient {
@@ -74,13 +79,22 @@ export function apiClient(url: string): HubClient {
     }
     return { status: res.status, body: parsed as T, headers: res.headers };
   };
+  const login = async (username = 'admin', password = ADMIN_PASSWORD) => {
+    const r = await api<{ token: string }>('POST', '/api/staff/session', { username, password });
+    if (r.status !== 200)
+      throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.token;
+  };
   return {
     api,
-    async login(username = 'admin', password = ADMIN_PASSWORD) {
-      const r = await api<{ token: string }>('POST', '/api/staff/session', { username, password });
-      if (r.status !== 200)
-        throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body.token;
+    login,
+    async staff(role: StaffRole, username: string = role) {
+      const admin = await login();
+      const account = { username, displayName: username, role, password: STAFF_TEST_PASSWORD };
+      const r = await api('POST', '/api/staff/users', account, admin);
+      if (r.status !== 201)
+        throw new Error(`staff ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+      return login(username, STAFF_TEST_PASSWORD);
     },
   };
 }

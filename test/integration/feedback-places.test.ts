@@ -14,7 +14,6 @@ type Board = {
 };
 
 const DAY = 86_400_000;
-const PASSWORD = 'a-long-test-password';
 
 describe('feedback: places, staff lists, abuse and the board', () => {
   let hub: TestHub;
@@ -25,13 +24,7 @@ describe('feedback: places, staff lists, abuse and the board', () => {
   before(async () => {
     hub = await startTestHub();
     admin = await hub.login();
-    await hub.api(
-      'POST',
-      '/api/staff/users',
-      { username: 'handler', displayName: 'H', role: 'handler', password: PASSWORD },
-      admin,
-    );
-    handler = await hub.login('handler', PASSWORD);
+    handler = await hub.staff('handler');
     places = (
       await hub.api<{ id: number; building: string }[]>(
         'GET',
@@ -174,14 +167,7 @@ describe('the public board', () => {
 
   before(async () => {
     hub = await startTestHub();
-    const admin = await hub.login();
-    await hub.api(
-      'POST',
-      '/api/staff/users',
-      { username: 'handler', displayName: 'H', role: 'handler', password: PASSWORD },
-      admin,
-    );
-    handler = await hub.login('handler', PASSWORD);
+    handler = await hub.staff('handler');
   });
   after(() => hub.stop());
 

@@ -10,7 +10,6 @@ type StaffNotice = {
   reviewedBy: string | null;
 };
 type ErrorBody = { error: { code: string; message: string; field?: string } };
-const PASSWORD = 'a-long-test-password';
 
 // A building that asks for approval: an editor's notice reaches the screens only after an
 // admin approves it; a rejection tells the editor why. Off by default.
@@ -21,13 +20,7 @@ describe('notice approval', () => {
   before(async () => {
     hub = await startTestHub();
     admin = await hub.login();
-    await hub.api(
-      'POST',
-      '/api/staff/users',
-      { username: 'ed', displayName: 'Ed', role: 'editor', password: PASSWORD },
-      admin,
-    );
-    editor = await hub.login('ed', PASSWORD);
+    editor = await hub.staff('editor', 'ed');
   });
   after(() => hub.stop());
 

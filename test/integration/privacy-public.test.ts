@@ -6,8 +6,6 @@ import { documentedRoutes } from '../helpers/openapi.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { connectDevice, pairDevice, subscribe } from '../helpers/mqtt.ts';
 
-const PASSWORD = 'a-long-test-password';
-
 // What only staff may read, each spelled so it cannot occur by chance in a public answer.
 const NOTE = '内部备注-NOTE7731-call the tenant back';
 const DECLINE = 'DECLINE7731 tenant matter';
@@ -34,13 +32,7 @@ describe('staff-only fields never reach a public page, answer or screen', () => 
   before(async () => {
     hub = await startTestHub();
     admin = await hub.login();
-    await hub.api(
-      'POST',
-      '/api/staff/users',
-      { username: 'handler', displayName: 'H', role: 'handler', password: PASSWORD },
-      admin,
-    );
-    handler = await hub.login('handler', PASSWORD);
+    handler = await hub.staff('handler');
     placeId = (
       await hub.api<{ id: number }[]>('GET', '/api/staff/buildings/demo/places', undefined, admin)
     ).body[0]!.id;
