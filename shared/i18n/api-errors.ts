@@ -306,7 +306,3 @@ export type ErrorParamNames<K extends ErrorKey> = Names<(typeof WORDS)[K][0]>;
 export const apiErrors = pairedCatalogue<ErrorKey>(WORDS);
 
 export const isErrorKey = (s: string): s is ErrorKey => Object.hasOwn(WORDS, s);
-
-// Types the message of a check in shared/schemas: the zod issue carries the key, and whoever
-// shows it renders it in the reader's language (shared/i18n/issues.ts).
-export const reason = (key: ErrorKey): string => key;

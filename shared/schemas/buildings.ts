@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { buildingId, floorNumber, groupName, personName, shortText } from './common.ts';
 
 export const building = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 
 // Limits the whole API shares; the issue sets titles at 120 and bodies at 5,000.
 export const LIMITS = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 
 // Shapes of the console's own routes: images, scheduled jobs and backups.
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { CONTACT_ROLES } from '../enums.ts';
 import { buildingId, floorList, personName, phone, shortText } from './common.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { DEVICE_KINDS, LOCALES, ORIENTATIONS } from '../enums.ts';
 import { DEVICE_COMMANDS, deviceState } from '../payloads.ts';
 import { buildingId, floorNumber, groupName } from './common.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { EVENT_KINDS, REGISTRATION_STATUSES } from '../enums.ts';
 import {
   bodyText,

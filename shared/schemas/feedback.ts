@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '../enums.ts';
 import { buildingId, isoDateTime, personName, phone, shortText } from './common.ts';
 

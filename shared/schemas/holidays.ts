@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { CALENDAR_DAY_KINDS } from '../working-days.ts';
 import { buildingId, isoDate } from './common.ts';
 

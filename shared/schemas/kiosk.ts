@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 
 // A lobby kiosk names itself on its public calls, so one busy kiosk is limited on its own
 // and not together with the phones on the building's Wi-Fi.

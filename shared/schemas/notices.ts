@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { NOTICE_CATEGORIES, PRIORITIES } from '../enums.ts';
 import { bodyText, buildingId, floorList, groupList, isoDateTime, title } from './common.ts';
 

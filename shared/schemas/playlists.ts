@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { ALERT_LEVELS } from '../enums.ts';
 import { buildingId, groupList, groupName, isoDate, isoDateTime } from './common.ts';
 import { notice } from './notices.ts';

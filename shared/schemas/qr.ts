@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reason } from '../i18n/api-errors.ts';
+import { reason } from '../i18n/reason.ts';
 import { QR_INTENTS } from './buildings.ts';
 import { buildingId, floorNumber } from './common.ts';
 
