@@ -10,6 +10,7 @@ import { Outbox, playId } from '#shared/device/outbox';
 import { deviceStorage, KEYS } from '#shared/device/storage';
 import { DeviceStore, initialState, readPayload } from '#shared/device/store';
 import type { DeviceKind } from '#shared/enums';
+import { notice } from './schedule-fixtures.ts';
 
 // The browser's localStorage, in memory: what the runtime persists through.
 class MemoryStorage {
@@ -37,21 +38,7 @@ const notices = (rev: number, titles: string[] = ['a']) => ({
   v: 1,
   rev,
   at: '2026-12-01T00:00:00.000Z',
-  data: titles.map((title, id) => ({
-    id,
-    building: 'demo',
-    title,
-    body: '',
-    category: 'affairs',
-    priority: 'normal',
-    validFrom: null,
-    validTo: null,
-    floors: [],
-    groups: [],
-    image: null,
-    link: null,
-    updatedAt: '2026-12-01T00:00:00.000Z',
-  })),
+  data: titles.map((title, id) => notice(id, { title })),
 });
 const creds = { deviceId: 'd-abcdefghij', token: 'secret-token', building: 'demo' };
 
