@@ -227,6 +227,37 @@ export const STATION_WORDS = {
     'Delete photos no ticket took within an hour',
   ],
   'job.backups': ['备份文件', 'Backups'],
+  'job.done.notice-windows': [
+    '{notices} 栋楼的通知、{playlists} 栋楼的排期已重新发布',
+    'Republished notices of {notices} and schedules of {playlists} building(s)',
+  ],
+  'job.done.event-times': [
+    '{buildings} 栋楼的活动已刷新，{promoted} 人从候补转为正式',
+    'Refreshed events of {buildings} building(s); {promoted} moved up from waiting lists',
+  ],
+  'job.done.auto-close': [
+    '{buildings} 栋楼有诉求自动办结',
+    'Closed tickets in {buildings} building(s)',
+  ],
+  'job.done.purge': [
+    '清除 {tickets} 条诉求（{photos} 张照片）、{supporters} 条附议、{registrations} 条报名、{sessions} 个过期登录',
+    'Purged {tickets} tickets ({photos} photos), {supporters} supporters, {registrations} registrations, {sessions} expired sessions',
+  ],
+  'job.done.photo-cleanup': [
+    '删除 {photos} 张未附照片、{strays} 个残留文件',
+    'Removed {photos} unattached photos and {strays} stray files',
+  ],
+  'job.done.backup': [
+    '备份 {kb} KB，删除 {removed} 份旧备份',
+    'Backed up {kb} KB; removed {removed} old backups',
+  ],
+  'job.ms': ['{n} 毫秒', '{n} ms'],
+  'job.title.notice-windows': ['通知时间窗', 'Notice windows'],
+  'job.title.event-times': ['活动时间', 'Event times'],
+  'job.title.auto-close': ['自动办结', 'Auto-close'],
+  'job.title.purge': ['个人信息清除', 'Personal data purge'],
+  'job.title.photo-cleanup': ['照片清理', 'Photo clean-up'],
+  'job.title.backup': ['数据库备份', 'Database backup'],
 
   'media.title': ['图片库', 'Images'],
   'media.hint': [

@@ -34,6 +34,10 @@ export const JOB_NAMES = [
 export type JobName = (typeof JOB_NAMES)[number];
 export const JOB_STATUSES = ['running', 'ok', 'error'] as const;
 
+// What a run did, as counts the console words in the reader's language.
+export const jobCounts = z.record(z.string(), z.number().int());
+export type JobCounts = z.infer<typeof jobCounts>;
+
 export const jobRun = z.object({
   id: z.number().int(),
   trigger: z.enum(['schedule', 'manual']),
@@ -41,7 +45,9 @@ export const jobRun = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   status: z.enum(JOB_STATUSES),
+  // A failure's reason; null when the run succeeded.
   message: z.string().nullable(),
+  counts: jobCounts.nullable(),
 });
 export type JobRunView = z.infer<typeof jobRun>;
 
@@ -55,6 +61,7 @@ export const jobView = z.object({
   lastFinishedAt: z.string().nullable(),
   lastStatus: z.enum(JOB_STATUSES).nullable(),
   lastMessage: z.string().nullable(),
+  lastCounts: jobCounts.nullable(),
   lastDurationMs: z.number().int().nullable(),
   runs: z.number().int(),
   failures: z.number().int(),
@@ -62,7 +69,11 @@ export const jobView = z.object({
 });
 export type JobView = z.infer<typeof jobView>;
 export const jobParams = z.object({ name: z.enum(JOB_NAMES) });
-export const jobRunResult = z.object({ status: z.enum(['ok', 'error']), message: z.string() });
+export const jobRunResult = z.object({
+  status: z.enum(['ok', 'error']),
+  message: z.string().nullable(),
+  counts: jobCounts.nullable(),
+});
 
 export const backupFile = z.object({ name: z.string(), size: z.number().int(), at: z.string() });
 export type BackupFile = z.infer<typeof backupFile>;

@@ -1,3 +1,4 @@
+import type { JobCounts } from '#shared/schemas/console';
 import { localDate } from '#shared/time';
 import { addDays } from '#shared/working-days';
 import type { HubContext } from '../context.ts';
@@ -26,7 +27,7 @@ export function sinceLastRun(ctx: HubContext, job: string, at: Date): { from: Da
   return { from, to };
 }
 
-export function noticeAndPlaylistWindows(ctx: HubContext, at: Date): string {
+export function noticeAndPlaylistWindows(ctx: HubContext, at: Date): JobCounts {
   const { from, to } = sinceLastRun(ctx, 'notice-windows', at);
   const notices = ctx.store.jobs.noticeEdges(from.toISOString(), to.toISOString());
   for (const b of notices) ctx.changes.changed(b, 'notices');
@@ -40,10 +41,10 @@ export function noticeAndPlaylistWindows(ctx: HubContext, at: Date): string {
       playlists.push(b.id);
     }
   }
-  return `notices: ${notices.join(', ') || 'none'}; playlists: ${playlists.join(', ') || 'none'}`;
+  return { notices: notices.length, playlists: playlists.length };
 }
 
-export function eventTimes(ctx: HubContext, at: Date): string {
+export function eventTimes(ctx: HubContext, at: Date): JobCounts {
   const { from, to } = sinceLastRun(ctx, 'event-times', at);
   const buildings = ctx.store.jobs.eventEdges(
     from.toISOString(),
@@ -57,5 +58,5 @@ export function eventTimes(ctx: HubContext, at: Date): string {
     ctx.changes.changed(b, 'events');
     ctx.changes.changed(b, 'event-texts');
   }
-  return `events: ${buildings.join(', ') || 'none'}${promoted ? `; ${promoted} moved up from waiting lists` : ''}`;
+  return { buildings: buildings.length, promoted };
 }

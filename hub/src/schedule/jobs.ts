@@ -1,4 +1,4 @@
-import type { JobName } from '#shared/schemas/console';
+import type { JobCounts, JobName } from '#shared/schemas/console';
 import type { HubContext } from '../context.ts';
 import { backupNow } from '../services/backup.ts';
 import { autoCloseFeedback } from '../services/visitor-jobs.ts';
@@ -11,7 +11,8 @@ export interface JobDef {
   // Minute hour day month weekday, in the scheduler's time zone.
   cron: string;
   // `at` is the moment the run stands for: the scheduled minute, or now for "run now".
-  run(ctx: HubContext, at: Date): string | Promise<string>;
+  // It answers what it did as counts (the catalogue's `job.done.<name>` words them).
+  run(ctx: HubContext, at: Date): JobCounts | Promise<JobCounts>;
 }
 
 export const JOBS: readonly JobDef[] = [
@@ -21,7 +22,7 @@ export const JOBS: readonly JobDef[] = [
     // Through the feedback service: it closes only what the lifecycle lets close.
     name: 'auto-close',
     cron: '20 * * * *',
-    run: (ctx) => `tickets closed in ${autoCloseFeedback(ctx)} building(s)`,
+    run: (ctx) => ({ buildings: autoCloseFeedback(ctx) }),
   },
   { name: 'purge', cron: '40 3 * * *', run: purgePersonalData },
   // Anonymous uploads no ticket took: hourly, so a flood of them never stays long on disk.
@@ -31,8 +32,7 @@ export const JOBS: readonly JobDef[] = [
     cron: '30 2 * * *',
     async run(ctx) {
       const b = await backupNow(ctx);
-      const removed = b.removed.length ? `; removed ${b.removed.length} old` : '';
-      return `${b.file} (${Math.round(b.bytes / 1024)} KB)${removed}`;
+      return { kb: Math.round(b.bytes / 1024), removed: b.removed.length };
     },
   },
 ];

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HubContext } from '../context.ts';
+import type { JobCounts } from '#shared/schemas/console';
 import { ORPHAN_AFTER_MS, deletePhotoFiles, photoDir } from '../services/feedback-photos.ts';
 
 // The clean-up job: uploads no ticket took, and files with no row (a crash between the two).
-export function removeOrphanPhotos(ctx: HubContext, at: Date): string {
+export function removeOrphanPhotos(ctx: HubContext, at: Date): JobCounts {
   const before = new Date(at.getTime() - ORPHAN_AFTER_MS).toISOString();
   const orphans = ctx.store.tx(() => {
     const ids = ctx.store.feedbackPhotos.orphansBefore(before);
@@ -22,5 +23,5 @@ export function removeOrphanPhotos(ctx: HubContext, at: Date): string {
     rmSync(join(dir, name), { force: true });
     strays++;
   }
-  return `${orphans.length} unattached photos removed, ${strays} stray files`;
+  return { photos: orphans.length, strays };
 }

@@ -1,3 +1,4 @@
+import type { JobCounts } from '#shared/schemas/console';
 import { SYSTEM, type HubContext } from '../context.ts';
 import { audit } from '../services/audit.ts';
 import { deletePhotoFiles } from '../services/feedback-photos.ts';
@@ -5,7 +6,7 @@ import { deletePhotoFiles } from '../services/feedback-photos.ts';
 // Personal data has a shelf life: texts, names, phone numbers, notes, replies and photos of
 // closed tickets and the names of past events' attendees go after the retention period;
 // categories, places, dates, steps, counts and ratings stay.
-export function purgePersonalData(ctx: HubContext, at: Date): string {
+export function purgePersonalData(ctx: HubContext, at: Date): JobCounts {
   const before = new Date(at.getTime() - ctx.config.retentionDays * 86_400_000).toISOString();
   let photos: string[] = [];
   const counts = ctx.store.tx(() => {
@@ -27,5 +28,5 @@ export function purgePersonalData(ctx: HubContext, at: Date): string {
   // What was blanked lives on in the WAL's older frames until a checkpoint empties it;
   // secure_delete (store/db.ts) zeroed the freed space in the database file itself.
   ctx.store.checkpoint();
-  return `before ${before.slice(0, 10)}: ${counts.tickets} tickets (${counts.photos} photos), ${counts.supporters} supporters, ${counts.registrations} registrations, ${counts.sessions} expired sessions`;
+  return counts;
 }

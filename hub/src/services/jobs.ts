@@ -1,4 +1,4 @@
-import type { JobName, JobsOverview } from '#shared/schemas/console';
+import type { JobCounts, JobName, JobsOverview } from '#shared/schemas/console';
 import type { Actor, HubContext } from '../context.ts';
 import { conflict, must } from '../errors.ts';
 import { JOBS, jobByName } from '../schedule/jobs.ts';
@@ -24,10 +24,11 @@ export function registerScheduler(
 
 export interface JobOutcome {
   status: 'ok' | 'error';
-  message: string;
+  message: string | null;
+  counts: JobCounts | null;
 }
 
-// Runs one job and keeps its record: started, finished, ok or the error's message.
+// Runs one job and keeps its record: started, finished, what it did or the error's message.
 export async function runJob(
   ctx: HubContext,
   name: JobName,
@@ -52,9 +53,12 @@ export async function runJob(
   );
   let outcome: JobOutcome;
   try {
-    outcome = { status: 'ok', message: await def.run(ctx, at) };
+    const counts = await def.run(ctx, at);
+    outcome = { status: 'ok', message: null, counts };
+    ctx.log.debug({ job: name, counts }, 'job done');
   } catch (err) {
-    outcome = { status: 'error', message: err instanceof Error ? err.message : String(err) };
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    outcome = { status: 'error', message, counts: null };
     ctx.log.error({ err, job: name }, 'job failed');
   } finally {
     busy.delete(name);
@@ -63,8 +67,7 @@ export async function runJob(
   ctx.store.jobs.finished(
     name,
     runId,
-    outcome.status,
-    outcome.message.slice(0, 500),
+    outcome,
     finished.toISOString(),
     finished.getTime() - started.getTime(),
   );
@@ -90,6 +93,7 @@ export function jobsOverview(ctx: HubContext): JobsOverview {
         lastFinishedAt: r?.lastFinishedAt ?? null,
         lastStatus: r?.lastStatus ?? null,
         lastMessage: r?.lastMessage ?? null,
+        lastCounts: r?.lastCounts ?? null,
         lastDurationMs: r?.lastDurationMs ?? null,
         runs: r?.runs ?? 0,
         failures: r?.failures ?? 0,

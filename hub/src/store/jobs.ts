@@ -1,3 +1,4 @@
+import type { JobCounts } from '#shared/schemas/console';
 import { statements, type Db } from './db.ts';
 
 export type JobStatus = 'running' | 'ok' | 'error';
@@ -9,6 +10,7 @@ interface JobRow {
   last_finished_at: string | null;
   last_status: JobStatus | null;
   last_message: string | null;
+  last_counts: string | null;
   last_duration_ms: number | null;
   runs: number;
   failures: number;
@@ -22,6 +24,7 @@ interface JobRunRow {
   finished_at: string | null;
   status: JobStatus;
   message: string | null;
+  counts: string | null;
 }
 
 export interface JobRecord {
@@ -30,6 +33,7 @@ export interface JobRecord {
   lastFinishedAt: string | null;
   lastStatus: JobStatus | null;
   lastMessage: string | null;
+  lastCounts: JobCounts | null;
   lastDurationMs: number | null;
   runs: number;
   failures: number;
@@ -42,7 +46,11 @@ export interface JobRun {
   finishedAt: string | null;
   status: JobStatus;
   message: string | null;
+  counts: JobCounts | null;
 }
+
+const counts = (json: string | null): JobCounts | null =>
+  json === null ? null : (JSON.parse(json) as JobCounts);
 
 const toRecord = (r: JobRow): JobRecord => ({
   name: r.name,
@@ -50,6 +58,7 @@ const toRecord = (r: JobRow): JobRecord => ({
   lastFinishedAt: r.last_finished_at,
   lastStatus: r.last_status,
   lastMessage: r.last_message,
+  lastCounts: counts(r.last_counts),
   lastDurationMs: r.last_duration_ms,
   runs: r.runs,
   failures: r.failures,
@@ -62,6 +71,7 @@ const toRun = (r: JobRunRow): JobRun => ({
   finishedAt: r.finished_at,
   status: r.status,
   message: r.message,
+  counts: counts(r.counts),
 });
 
 // Runs kept per job: enough to see a pattern, never a growing table for the minute jobs.
@@ -101,21 +111,19 @@ export function jobStore(db: Db) {
     finished(
       name: string,
       runId: number,
-      status: 'ok' | 'error',
-      message: string,
+      outcome: { status: 'ok' | 'error'; message: string | null; counts: JobCounts | null },
       at: string,
       durationMs: number,
     ): void {
+      const { status, message } = outcome;
+      const json = outcome.counts && JSON.stringify(outcome.counts);
       sql(
-        `UPDATE jobs SET last_finished_at = ?, last_status = ?, last_message = ?, last_duration_ms = ?,
-           failures = failures + ? WHERE name = ?`,
-      ).run(at, status, message, durationMs, status === 'error' ? 1 : 0, name);
-      sql('UPDATE job_runs SET finished_at = ?, status = ?, message = ? WHERE id = ?').run(
-        at,
-        status,
-        message,
-        runId,
-      );
+        `UPDATE jobs SET last_finished_at = ?, last_status = ?, last_message = ?, last_counts = ?,
+           last_duration_ms = ?, failures = failures + ? WHERE name = ?`,
+      ).run(at, status, message, json, durationMs, status === 'error' ? 1 : 0, name);
+      sql(
+        'UPDATE job_runs SET finished_at = ?, status = ?, message = ?, counts = ? WHERE id = ?',
+      ).run(at, status, message, json, runId);
     },
     // A run cut short by a stop or a crash stays 'running' in the table; the next start says so.
     abandonRunning(at: string): void {

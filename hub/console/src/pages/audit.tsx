@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { JOB_NAMES, type JobName } from '#shared/schemas/console';
 import { addDays } from '#shared/working-days';
 import { listAudit, type AuditEntry } from '../data/system.ts';
 import { useI18n } from '../i18n.ts';
@@ -49,10 +50,14 @@ const isEntity = (e: string): e is (typeof ENTITIES)[number] =>
   (ENTITIES as readonly string[]).includes(e);
 const isAction = (a: string): a is (typeof ACTIONS)[number] =>
   (ACTIONS as readonly string[]).includes(a);
+const isJob = (id: string): id is JobName => (JOB_NAMES as readonly string[]).includes(id);
 
 export function AuditPage() {
   const { t } = useI18n();
   const b = useBuilding();
+  // Jobs are named in the reader's language; other objects by their id.
+  const entityName = (entity: string, id: string) =>
+    entity === 'job' && isJob(id) ? t(`job.title.${id}`) : id;
   const [filter, setFilter] = useState({ entity: '', actor: '', from: '', to: '' });
   const [pages, setPages] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
@@ -139,7 +144,7 @@ export function AuditPage() {
               <td>{isAction(r.action) ? t(`audit.do.${r.action}`) : r.action}</td>
               <td>
                 {isEntity(r.entity) ? t(`audit.on.${r.entity}`) : r.entity}{' '}
-                {r.entityId && <span class="muted">#{r.entityId}</span>}
+                {r.entityId && <span class="muted">#{entityName(r.entity, r.entityId)}</span>}
               </td>
               <td class="small">
                 {(r.before !== null || r.after !== null) && (

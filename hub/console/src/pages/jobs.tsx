@@ -24,7 +24,7 @@ export function JobsPage() {
       const r = await runJob(name);
       // What the job did is the hub's log line; people get the outcome.
       toast(
-        r.status === 'ok' ? t('job.status.ok') : `${t('job.status.error')}: ${r.message}`,
+        r.status === 'ok' ? t('job.status.ok') : `${t('job.status.error')}: ${r.message ?? ''}`,
         r.status === 'ok' ? 'ok' : 'error',
       );
     } catch (e) {
@@ -75,7 +75,7 @@ export function JobsPage() {
                     <td class="small">
                       {fmtDateTime(j.lastStartedAt, b.timezone)}
                       {j.lastDurationMs !== null && (
-                        <span class="muted"> · {j.lastDurationMs} ms</span>
+                        <span class="muted"> · {t('job.ms', { n: j.lastDurationMs })}</span>
                       )}
                       <div class="muted">{t('job.runs', { n: j.runs, f: j.failures })}</div>
                     </td>
@@ -85,7 +85,7 @@ export function JobsPage() {
                           {t(`job.status.${j.lastStatus}`)}
                         </span>
                       )}{' '}
-                      {j.lastMessage}
+                      {j.lastCounts ? t(`job.done.${j.name}`, j.lastCounts) : j.lastMessage}
                     </td>
                     <td>
                       {canRun && (
