@@ -10,4 +10,4 @@ npm run --silent lint
 npm run --silent format:check
 npm run --silent build
 mapfile -t files < <(find test/unit test/integration test/e2e -name '*.test.ts' | sort)
-node --import tsx --test --test-timeout=120000 "${files[@]}"
+node --test --test-timeout=120000 "${files[@]}"

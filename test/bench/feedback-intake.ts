@@ -4,7 +4,7 @@
 // stop exactly this from one source) stay out of the measurement. The hub runs in its
 // own process with PUBLIC_RATE_LIMIT=0, once as shipped (synchronous=FULL) and once with
 // synchronous=NORMAL for comparison.
-//   node --import tsx test/bench/feedback-intake.ts
+//   node test/bench/feedback-intake.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';

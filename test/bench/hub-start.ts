@@ -3,7 +3,7 @@
 // restarts on the data it left. Wall time and the CPU seconds the hub used by then (CPU
 // time hardly moves when other work shares the machine). Then, for comparison, what the
 // start used to add: a forced build of all three apps.
-//   node --import tsx test/bench/hub-start.ts [runs]
+//   node test/bench/hub-start.ts [runs]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

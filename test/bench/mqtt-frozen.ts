@@ -4,7 +4,7 @@
 // while the frozen one is stuck, and when the hub cut the frozen one off (aedes'
 // drainTimeout, 2 s here; its will then marks it offline). Target: the healthy screens
 // are not delayed by more than a second.
-//   node --import tsx test/bench/mqtt-frozen.ts
+//   node test/bench/mqtt-frozen.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -99,7 +99,10 @@ class FleetProcess {
   private readonly reports: FleetReport[] = [];
   private readonly waiters: (() => void)[] = [];
 
-  constructor(readonly child: ChildProcess) {
+  readonly child: ChildProcess;
+
+  constructor(child: ChildProcess) {
+    this.child = child;
     child.on('message', (r: FleetReport) => {
       this.reports.push(r);
       for (const w of this.waiters.splice(0)) w();
@@ -126,7 +129,11 @@ class FleetProcess {
 // The screens, in child processes of their own (so the hub's process is measured
 // alone), split evenly between them.
 export class Fleet {
-  private constructor(private readonly parts: FleetProcess[]) {}
+  private readonly parts: FleetProcess[];
+
+  private constructor(parts: FleetProcess[]) {
+    this.parts = parts;
+  }
 
   static start(processes = 1): Fleet {
     return new Fleet(
@@ -135,7 +142,6 @@ export class Fleet {
         () =>
           new FleetProcess(
             fork(join(import.meta.dirname, 'mqtt-fleet.ts'), [], {
-              execArgv: ['--import', 'tsx'],
               stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
             }),
           ),

@@ -4,7 +4,7 @@
 // external Mosquitto 2.0 with the config the hub exported, over TCP (Debian's 2.0.11
 // ignores a WebSocket listener's bind address; this benchmark stays on loopback).
 // The hub runs in its own process, the screens in two others. Target: p99 < 100 ms.
-//   node --import tsx test/bench/mqtt-latency.ts
+//   node test/bench/mqtt-latency.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

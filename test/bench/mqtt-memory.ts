@@ -5,7 +5,7 @@
 // forced GC, before and after they connect. Over TCP, then (a fresh hub process) the same
 // screens over WebSocket.
 // Target: < 50 KB per connection.
-//   node --import tsx test/bench/mqtt-memory.ts
+//   node test/bench/mqtt-memory.ts
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

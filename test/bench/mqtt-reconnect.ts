@@ -2,7 +2,7 @@
 // (SIGTERM, then a new process on the same ports and data). Once it answers again, every
 // screen reconnects at the same moment; measured: the time until each one has all its
 // retained state again (five content snapshots and its config). Target: all in < 5 s.
-//   node --import tsx test/bench/mqtt-reconnect.ts
+//   node test/bench/mqtt-reconnect.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
 // Targets: > 1,000 registrations/s, p99 < 100 ms. The hub runs in its own process with
 // PUBLIC_RATE_LIMIT=0, once as shipped (synchronous=FULL) and once with
 // synchronous=NORMAL for comparison.
-//   node --import tsx test/bench/registration-surge.ts
+//   node test/bench/registration-surge.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';

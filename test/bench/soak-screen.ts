@@ -76,13 +76,24 @@ export class SignageScreen {
   private readonly sending = new Set<string>();
   private readonly started = Date.now();
 
+  private readonly client: MqttClient;
+  private readonly building: string;
+  private readonly deviceId: string;
+  private readonly behaviour: Behaviour;
+  private readonly stats: ScreenStats;
+
   constructor(
-    private readonly client: MqttClient,
-    private readonly building: string,
-    private readonly deviceId: string,
-    private readonly behaviour: Behaviour,
-    private readonly stats: ScreenStats,
+    client: MqttClient,
+    building: string,
+    deviceId: string,
+    behaviour: Behaviour,
+    stats: ScreenStats,
   ) {
+    this.client = client;
+    this.building = building;
+    this.deviceId = deviceId;
+    this.behaviour = behaviour;
+    this.stats = stats;
     this.up = client.connected;
   }
 

@@ -85,11 +85,15 @@ export class Visitors {
   readonly failures = new Map<string, number>();
   readonly examples: string[] = [];
 
-  constructor(
-    private readonly setup: VisitorSetup,
-    private readonly rate: number,
-    private readonly noticeEveryMs: number,
-  ) {}
+  private readonly setup: VisitorSetup;
+  private readonly rate: number;
+  private readonly noticeEveryMs: number;
+
+  constructor(setup: VisitorSetup, rate: number, noticeEveryMs: number) {
+    this.setup = setup;
+    this.rate = rate;
+    this.noticeEveryMs = noticeEveryMs;
+  }
 
   start(): void {
     const started = now();

@@ -9,7 +9,7 @@
 // Exits 1 on any error (a failed or 5xx request, a dropped report, a refused or dropped
 // screen) or if memory or the event-loop delay grew. The hub runs in its own process, the
 // screens in two others, the visitors in this one.
-//   node --import tsx test/bench/soak.ts        (SOAK_MINUTES, default 10)
+//   node test/bench/soak.ts        (SOAK_MINUTES, default 10)
 // SOAK_RATE, SOAK_SPEED, SOAK_STATE_DEBOUNCE_MS and SCREENS change the load (see below);
 // SOAK_HUB_NODE_OPTIONS adds node options for the hub (say, an --import that profiles it).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -4,7 +4,7 @@
 // the bytes one change puts on the wire to every screen, and the push latency of a new
 // notice (POST returned → the notices snapshot at each screen, which subscribe as the
 // signage app does, over the hub's WebSocket). Target: p99 < 100 ms.
-//   node --import tsx test/bench/tall-tower-push.ts
+//   node test/bench/tall-tower-push.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

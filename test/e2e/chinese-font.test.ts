@@ -28,7 +28,6 @@ interface Drawn {
 // The fonts Chromium drew each visible element's own Chinese text with (up to `max`).
 async function drawnFonts(page: Page, max = 12): Promise<Drawn[]> {
   const texts = await page.evaluate((max) => {
-    // No named functions in here: the test's compiler would wrap them in a helper the page lacks.
     const found: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const text = [...el.childNodes]

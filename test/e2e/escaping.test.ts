@@ -25,8 +25,7 @@ declare global {
 }
 
 // In every page before its own scripts: notes any element that would run the payload,
-// even one added and removed again between two looks. A string, so the test's compiler
-// adds no helpers the page lacks.
+// even one added and removed again between two looks.
 const WATCH_FOR_INJECTION = `
   window.__injected = [];
   const look = (el) => {

@@ -44,8 +44,7 @@ export interface SocketTimes {
 
 // Runs in the page before the app and reports, by the page's clock, every WebSocket the
 // app opens (and when it opens, first receives and closes) and every play id it writes to
-// its outbox. Plain JavaScript in a string: tsx would wrap a function's inner names in a
-// helper the page does not have.
+// its outbox. Plain JavaScript in a string: the page runs exactly this, before any app code.
 const PROBE = `(() => {
   const report = (e) => window.__lobbyProbe?.(e);
   const Native = window.WebSocket;
@@ -89,10 +88,13 @@ export class ProbedScreen {
   readonly errors: string[] = [];
   private readonly waiters = new Set<() => void>();
 
-  private constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
-  ) {}
+  readonly context: BrowserContext;
+  readonly page: Page;
+
+  private constructor(context: BrowserContext, page: Page) {
+    this.context = context;
+    this.page = page;
+  }
 
   // An unpaired screen at `url`/signage/, its clock installed at `clock` (then flowing).
   static async open(browser: Browser, url: string, clock = new Date()): Promise<ProbedScreen> {

@@ -36,7 +36,7 @@ export interface HubProcess {
 export async function spawnHub(
   dataDir: string,
   env: Record<string, string> = {},
-  args = ['--import', 'tsx', join(ROOT, 'hub/src/main.ts')],
+  args = [join(ROOT, 'hub/src/main.ts')],
 ): Promise<HubProcess> {
   const port = Number(env.PORT ?? (await freePort()));
   const mqttPort = Number(env.MQTT_PORT ?? (await freePort()));

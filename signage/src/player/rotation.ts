@@ -33,8 +33,10 @@ export class Rotation {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly rounds = new Map<string, number>();
   private readonly now: () => number;
+  private readonly deps: RotationDeps;
 
-  constructor(private readonly deps: RotationDeps) {
+  constructor(deps: RotationDeps) {
+    this.deps = deps;
     this.now = deps.now ?? Date.now;
   }
 

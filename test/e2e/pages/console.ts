@@ -27,11 +27,15 @@ export async function addStaff(
 // The staff console in a desktop browser, driven the way staff use it: by labels, roles
 // and the sidebar. English by default, so the tests read plainly.
 export class ConsoleApp {
-  private constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
-    readonly hub: TestHub,
-  ) {}
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly hub: TestHub;
+
+  private constructor(context: BrowserContext, page: Page, hub: TestHub) {
+    this.context = context;
+    this.page = page;
+    this.hub = hub;
+  }
 
   static async open(
     browser: Browser,

@@ -8,10 +8,13 @@ const SIZES = { landscape: { width: 1920, height: 1080 }, portrait: { width: 108
 
 // The lobby kiosk: a 1080p touch screen with no keyboard. Everything is tapped.
 export class KioskPage {
-  private constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
-  ) {}
+  readonly context: BrowserContext;
+  readonly page: Page;
+
+  private constructor(context: BrowserContext, page: Page) {
+    this.context = context;
+    this.page = page;
+  }
 
   static async open(
     browser: Browser,

@@ -4,10 +4,13 @@ import { SHOTS } from './kiosk.ts';
 
 // A phone in WeChat's browser: 390×844, touch, Chinese unless a test says otherwise.
 export class PhonePage {
-  protected constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
-  ) {}
+  readonly context: BrowserContext;
+  readonly page: Page;
+
+  protected constructor(context: BrowserContext, page: Page) {
+    this.context = context;
+    this.page = page;
+  }
 
   // `address`: the phone's network as the hub sees it (sent as X-Forwarded-For, which the
   // hub believes from loopback), so per-address limits in one test touch no other.
@@ -47,7 +50,10 @@ export class PhonePage {
 
 // The feedback form behind a place's QR code.
 export class PhoneFeedback {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   category(name: string | RegExp): Locator {
     return this.page.getByRole('radio', { name });
   }
@@ -79,7 +85,10 @@ export class PhoneFeedback {
 
 // The private follow page of a ticket.
 export class PhoneFollow {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   ticket(): Locator {
     return this.page.getByTestId('ticket-number');
   }
@@ -106,7 +115,10 @@ export class PhoneFollow {
 
 // An event page: details and the registration form.
 export class PhoneEvent {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   field(name: RegExp): Locator {
     return this.page.getByRole('textbox', { name });
   }
@@ -124,7 +136,10 @@ export class PhoneEvent {
 
 // A registration's ticket page.
 export class PhoneTicket {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   status(): Locator {
     return this.page.getByTestId('registration-status');
   }

@@ -23,11 +23,15 @@ export interface Placement {
 export class SignageScreen {
   deviceId = '';
 
-  private constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
-    readonly hub: TestHub,
-  ) {}
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly hub: TestHub;
+
+  private constructor(context: BrowserContext, page: Page, hub: TestHub) {
+    this.context = context;
+    this.page = page;
+    this.hub = hub;
+  }
 
   static async open(
     browser: Browser,

@@ -4,13 +4,15 @@ import { prefs } from './prefs.ts';
 
 // A refused or failed call: the API's own code, message and field when it sent them.
 export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode | 'network',
-    message: string,
-    readonly field?: string,
-  ) {
+  readonly status: number;
+  readonly code: ErrorCode | 'network';
+  readonly field?: string;
+
+  constructor(status: number, code: ErrorCode | 'network', message: string, field?: string) {
     super(message);
+    this.status = status;
+    this.code = code;
+    if (field !== undefined) this.field = field;
   }
 }
 
