@@ -5,9 +5,16 @@ cd "$(dirname "$0")/.."
 export TZ=UTC
 # Under npm, node_modules/.bin comes first on PATH: this is the Node pinned in package.json.
 echo "tests on Node $(node --version) ($(command -v node))"
-npm run --silent typecheck
-npm run --silent lint
-npm run --silent format:check
-npm run --silent build
+# Each gate is single-threaded: two at a time use both cores. All run; any failure stops here.
+failed=0
+pair() {
+  npm run --silent "$1" &
+  local first=$!
+  npm run --silent "$2" || failed=1
+  wait "$first" || failed=1
+}
+pair typecheck build
+pair lint format:check
+[ "$failed" = 0 ] || { echo "a static gate or the build failed" >&2; exit 1; }
 mapfile -t files < <(find test/unit test/integration test/e2e -name '*.test.ts' | sort)
 node --test --test-timeout=120000 "${files[@]}"
